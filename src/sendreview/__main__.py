@@ -1,0 +1,5 @@
+"""`python -m sendreview` runs the command line."""
+
+from sendreview.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Pure analysis: functions from models to result models. Nothing here prints."""

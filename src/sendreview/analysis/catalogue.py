@@ -1,0 +1,63 @@
+"""The catalogue as readers see it: asks with their lens point ids, optionally one group."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from sendreview.errors import SendReviewError, did_you_mean
+from sendreview.models.asks import LENS_TITLES, AskKind, Catalogue, Context, Group, Lens, lens_id
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class LensView(_View):
+    id: str
+    lens: Lens
+    title: str
+    text: str
+
+
+class AskView(_View):
+    id: str
+    title: str
+    group: str
+    kind: AskKind
+    text: str
+    supports: tuple[str, ...]
+    lenses: tuple[LensView, ...]
+
+
+class CatalogueView(_View):
+    """The `asks --format json` output."""
+
+    groups: tuple[Group, ...]
+    asks: tuple[AskView, ...]
+    context: Context
+
+
+def catalogue_view(catalogue: Catalogue, group: str | None = None) -> CatalogueView:
+    """Every ask (or one group's) with its lens points spelt out."""
+    groups = catalogue.groups
+    if group is not None:
+        ids = [g.id for g in groups]
+        if group not in ids:
+            raise SendReviewError(f"unknown group '{group}'{did_you_mean(group, ids)}; groups: {', '.join(ids)}")
+        groups = tuple(g for g in groups if g.id == group)
+    asks = tuple(
+        AskView(
+            id=ask.id,
+            title=ask.title,
+            group=ask.group,
+            kind=ask.kind,
+            text=ask.text,
+            supports=ask.supports,
+            lenses=tuple(
+                LensView(id=lens_id(ask, p), lens=p.lens, title=LENS_TITLES[p.lens], text=p.text) for p in ask.lenses
+            ),
+        )
+        for ask in catalogue.asks
+        if group is None or ask.group == group
+    )
+    return CatalogueView(groups=groups, asks=asks, context=catalogue.context)

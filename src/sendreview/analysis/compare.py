@@ -1,0 +1,259 @@
+"""Hold a paper's proposals against the asks: a verdict per ask, and red lines crossed.
+
+The rule, per ask or lens point, from its own links:
+    no links                          -> not-addressed
+    only agree (or agree and partly)  -> met
+    only partly                       -> partly-met
+    only disagree                     -> opposed
+    disagree with agree or partly     -> contested
+An ask with lens points and no links of its own takes its verdict from its points:
+    every point met                   -> met
+    no point addressed                -> not-addressed
+    a point contested                 -> contested
+    a point opposed                   -> contested if another point is met or partly met, else opposed
+    anything else                     -> partly-met
+A `disagree` link on a red-line ask is a breach; an `agree` link means the proposal upholds it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from sendreview.models.asks import LENS_TITLES, Ask, AskKind, Catalogue, Lens, lens_id
+from sendreview.models.document import Document, DocumentInfo, Stance
+
+Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
+VERDICTS: tuple[Verdict, ...] = (
+    "met",
+    "partly-met",
+    "contested",
+    "opposed",
+    "not-addressed",
+)
+
+
+class Result(BaseModel):
+    """Base of analysis results: frozen, and serialised as documented in `docs/json.md`."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class AskLink(Result):
+    """A proposal's link to an ask, seen from the ask."""
+
+    proposal: str
+    stance: Stance
+    note: str = ""
+
+
+class ProposalLink(Result):
+    """A proposal's link to an ask, seen from the proposal."""
+
+    ask: str
+    stance: Stance
+    note: str = ""
+
+
+class LensResult(Result):
+    """The verdict on one lens point of a silver bullet."""
+
+    id: str
+    lens: Lens
+    title: str
+    verdict: Verdict
+    links: tuple[AskLink, ...]
+
+
+class AskResult(Result):
+    """The verdict on one ask, with the links behind it."""
+
+    id: str
+    title: str
+    group: str
+    kind: AskKind
+    verdict: Verdict
+    links: tuple[AskLink, ...]
+    lenses: tuple[LensResult, ...] = ()
+
+
+class ProposalResult(Result):
+    """One proposal and the asks it was assessed against (none if unassessed)."""
+
+    id: str
+    title: str
+    chapter: str
+    links: tuple[ProposalLink, ...]
+
+
+class Breach(Result):
+    """A proposal that crosses a red line."""
+
+    proposal: str
+    proposal_title: str
+    ask: str
+    ask_title: str
+    note: str = ""
+
+
+class GroupInfo(Result):
+    """A group of asks, for headings."""
+
+    id: str
+    title: str
+
+
+class Summary(Result):
+    """Counts over the top-level asks."""
+
+    asks: int
+    met: int
+    partly_met: int
+    opposed: int
+    contested: int
+    not_addressed: int
+    red_line_breaches: int
+    proposals: int
+    unassessed_proposals: int
+    links: int
+
+
+class Comparison(Result):
+    """Everything `compare` found: the JSON output's shape."""
+
+    document: DocumentInfo
+    summary: Summary
+    groups: tuple[GroupInfo, ...]
+    asks: tuple[AskResult, ...]
+    proposals: tuple[ProposalResult, ...]
+    red_line_breaches: tuple[Breach, ...]
+
+
+def verdict_from_stances(stances: Iterable[Stance]) -> Verdict:
+    """The verdict given by an ask's (or lens point's) own links."""
+    found = set(stances)
+    if not found:
+        return "not-addressed"
+    if "disagree" in found:
+        return "contested" if len(found) > 1 else "opposed"
+    return "met" if "agree" in found else "partly-met"
+
+
+def verdict_from_lenses(verdicts: Iterable[Verdict]) -> Verdict:
+    """The verdict of an ask with no links of its own, from its lens points."""
+    found = list(verdicts)
+    if all(v == "not-addressed" for v in found):
+        return "not-addressed"
+    if all(v == "met" for v in found):
+        return "met"
+    if "contested" in found:
+        return "contested"
+    if "opposed" in found:
+        supported = any(v in ("met", "partly-met") for v in found)
+        return "contested" if supported else "opposed"
+    return "partly-met"
+
+
+def compare(document: Document, catalogue: Catalogue) -> Comparison:
+    """Hold every proposal against every ask; links must name catalogue ids (see checks)."""
+    by_target: dict[str, list[AskLink]] = defaultdict(list)
+    proposals = []
+    for proposal in document.proposals:
+        links = []
+        for link in proposal.responds_to:
+            by_target[link.ask].append(AskLink(proposal=proposal.id, stance=link.stance, note=link.note))
+            links.append(ProposalLink(ask=link.ask, stance=link.stance, note=link.note))
+        proposals.append(
+            ProposalResult(
+                id=proposal.id,
+                title=proposal.title,
+                chapter=proposal.chapter,
+                links=tuple(links),
+            )
+        )
+    asks = tuple(_judge(ask, by_target) for ask in catalogue.asks)
+    titles = {p.id: p.title for p in document.proposals}
+    breaches = tuple(
+        Breach(
+            proposal=link.proposal,
+            proposal_title=titles[link.proposal],
+            ask=ask.id,
+            ask_title=ask.title,
+            note=link.note,
+        )
+        for ask in asks
+        if ask.kind == "red-line"
+        for link in ask.links
+        if link.stance == "disagree"
+    )
+    counts = {verdict: sum(1 for a in asks if a.verdict == verdict) for verdict in VERDICTS}
+    summary = Summary(
+        asks=len(asks),
+        met=counts["met"],
+        partly_met=counts["partly-met"],
+        opposed=counts["opposed"],
+        contested=counts["contested"],
+        not_addressed=counts["not-addressed"],
+        red_line_breaches=len(breaches),
+        proposals=len(proposals),
+        unassessed_proposals=sum(1 for p in proposals if not p.links),
+        links=sum(len(p.links) for p in proposals),
+    )
+    groups = tuple(GroupInfo(id=g.id, title=g.title) for g in catalogue.groups)
+    return Comparison(
+        document=document.document,
+        summary=summary,
+        groups=groups,
+        asks=asks,
+        proposals=tuple(proposals),
+        red_line_breaches=breaches,
+    )
+
+
+def _judge(ask: Ask, by_target: dict[str, list[AskLink]]) -> AskResult:
+    lenses = []
+    for point in ask.lenses:
+        point_id = lens_id(ask, point)
+        links = by_target.get(point_id, [])
+        lenses.append(
+            LensResult(
+                id=point_id,
+                lens=point.lens,
+                title=LENS_TITLES[point.lens],
+                verdict=verdict_from_stances(link.stance for link in links),
+                links=tuple(links),
+            )
+        )
+    own = by_target.get(ask.id, [])
+    if own or not lenses:
+        verdict = verdict_from_stances(link.stance for link in own)
+    else:
+        verdict = verdict_from_lenses(lens.verdict for lens in lenses)
+    return AskResult(
+        id=ask.id,
+        title=ask.title,
+        group=ask.group,
+        kind=ask.kind,
+        verdict=verdict,
+        links=tuple(own),
+        lenses=tuple(lenses),
+    )
+
+
+FAIL_CHECKS = ("red-line", "opposed", "not-addressed")
+
+
+def failed_checks(result: Comparison, checks: Iterable[str]) -> list[str]:
+    """The `--fail-on` checks that hold, each said in words (empty when all pass)."""
+    failures = []
+    for check in dict.fromkeys(checks):
+        if check == "red-line" and result.red_line_breaches:
+            failures.append(f"red-line: {len(result.red_line_breaches)} red-line breach(es)")
+        elif check in ("opposed", "not-addressed"):
+            ids = [ask.id for ask in result.asks if ask.verdict == check]
+            if ids:
+                failures.append(f"{check}: {', '.join(ids)}")
+    return failures

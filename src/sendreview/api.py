@@ -1,0 +1,91 @@
+"""The Python API: load the bundled data or a user's files, checked, ready for analysis.
+
+    >>> from sendreview.api import load_catalogue, load_document
+    >>> from sendreview.analysis.compare import compare
+    >>> catalogue = load_catalogue()
+    >>> result = compare(load_document("examples/green-paper-2022.yaml", catalogue), catalogue)
+
+Every function raises `SendReviewError` carrying all the problems it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from sendreview.checks import check_catalogues, check_document, check_timeline
+from sendreview.errors import Problem, SendReviewError
+from sendreview.loading import Kind, Loaded, load_any, load_file
+from sendreview.models.asks import Catalogue, CatalogueFile
+from sendreview.models.document import Document
+from sendreview.models.timeline import Timeline
+
+BUNDLED_ASKS = "recommendations.yaml"
+BUNDLED_TIMELINE = "timeline.yaml"
+
+
+def bundled_path(name: str) -> Path:
+    """The path of a file in the package's bundled `data/` folder."""
+    with ExitStack() as stack:  # wheels unpack to real files, so the path outlives the context
+        return stack.enter_context(resources.as_file(resources.files("sendreview") / "data" / name))
+
+
+def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
+    files: list[Loaded[CatalogueFile]] = []
+    problems: list[Problem] = []
+    paths = [bundled_path(BUNDLED_ASKS)] if bundled else []
+    for path in [*paths, *map(Path, extra)]:
+        try:
+            files.append(load_file(path, CatalogueFile))
+        except SendReviewError as error:
+            if not error.problems:  # unreadable: nothing more to learn from the other files
+                raise
+            problems += error.problems
+    problems += check_catalogues(files)
+    if problems:
+        raise SendReviewError(problems)
+    return files
+
+
+def load_catalogue(extra: Sequence[Path | str] = (), *, bundled: bool = True) -> Catalogue:
+    """The bundled asks (unless `bundled=False`) joined with a forum's own catalogue files."""
+    return Catalogue.from_files([f.model for f in _load_catalogue_files(extra, bundled)])
+
+
+def load_timeline(path: Path | str | None = None) -> Timeline:
+    """The bundled timeline, or a timeline file of the user's."""
+    loaded = load_file(path or bundled_path(BUNDLED_TIMELINE), Timeline)
+    if problems := check_timeline(loaded):
+        raise SendReviewError(problems)
+    return loaded.model
+
+
+def load_document(path: Path | str, catalogue: Catalogue) -> Document:
+    """A government paper's proposals, every link checked against the catalogue."""
+    loaded = load_file(path, Document)
+    if problems := check_document(loaded, catalogue):
+        raise SendReviewError(problems)
+    return loaded.model
+
+
+def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:
+    """Load any sendreview file and run every check its kind has."""
+    loaded = load_any(path, kind)
+    model, source = loaded.model, loaded.source
+    problems: list[Problem] = []
+    if isinstance(model, Document):
+        problems = check_document(Loaded(model, source), catalogue)
+    elif isinstance(model, Timeline):
+        problems = check_timeline(Loaded(model, source))
+    elif isinstance(model, CatalogueFile):
+        # A forum's own asks must not clash with the bundled ones (unless this is the bundled file).
+        is_bundled = Path(path).resolve() == bundled_path(BUNDLED_ASKS).resolve()
+        others = [] if is_bundled else _load_catalogue_files((), True)
+        problems = check_catalogues([*others, Loaded(model, source)])
+    if problems:
+        raise SendReviewError(problems)
+    return loaded.model

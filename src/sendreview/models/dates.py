@@ -1,0 +1,148 @@
+"""Fuzzy dates: a day, a month, a season or a year, printed the way they were given."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+
+class Precision(IntEnum):
+    """How exact a date is; a lower value is more exact and sorts first."""
+
+    DAY = 0
+    MONTH = 1
+    SEASON = 2
+    YEAR = 3
+
+
+# Meteorological seasons, as the Met Office counts them; winter runs into the next year.
+SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
+_WORD_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+
+FORMATS_HELP = "write it as 2022-03-29, 29 March 2022, 2019-09, September 2019, Spring 2021 or 2021"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Add calendar months, keeping the day where the month allows (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _real_day(year: int, month: int, day: int, text: str) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a real date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        raise ValueError(f"'{text}' is not a real date: {name} {year} has {last} days")
+    return dt.date(year, month, day)
+
+
+@dataclass(frozen=True, eq=False)
+class FuzzyDate:
+    """A date known to a day, month, season or year; `text` is how the user wrote it."""
+
+    start: dt.date
+    precision: Precision
+    text: str = field(compare=False)
+
+    @classmethod
+    def parse(cls, value: str | dt.date) -> FuzzyDate:
+        """Read '2022-03-29', '29 March 2022', '2019-09', 'September 2019', 'Spring 2021' or '2021'."""
+        if isinstance(value, dt.date):
+            return cls(value, Precision.DAY, value.isoformat())
+        text = " ".join(value.split())
+        if match := _ISO_DAY.fullmatch(text):
+            year, month, day = map(int, match.groups())
+            return cls(_real_day(year, month, day, text), Precision.DAY, text)
+        if match := _DAY_MONTH_YEAR.fullmatch(text):
+            day_text, word, year_text = match.groups()
+            if (named_month := MONTHS.get(word.lower())) is not None:
+                return cls(
+                    _real_day(int(year_text), named_month, int(day_text), text),
+                    Precision.DAY,
+                    text,
+                )
+        if match := _ISO_MONTH.fullmatch(text):
+            year, month = map(int, match.groups())
+            return cls(_real_day(year, month, 1, text), Precision.MONTH, text)
+        if match := _WORD_YEAR.fullmatch(text):
+            word, year_text = match.group(1).lower(), match.group(2)
+            if word in MONTHS:
+                return cls(dt.date(int(year_text), MONTHS[word], 1), Precision.MONTH, text)
+            if word in SEASON_START_MONTH:
+                start = dt.date(int(year_text), SEASON_START_MONTH[word], 1)
+                return cls(start, Precision.SEASON, text)
+        if _YEAR.fullmatch(text):
+            return cls(dt.date(int(text), 1, 1), Precision.YEAR, text)
+        raise ValueError(f"cannot read '{value}' as a date; {FORMATS_HELP}")
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the date may mean."""
+        months = {
+            Precision.DAY: 0,
+            Precision.MONTH: 1,
+            Precision.SEASON: 3,
+            Precision.YEAR: 12,
+        }
+        if self.precision is Precision.DAY:
+            return self.start
+        return add_months(self.start, months[self.precision]) - dt.timedelta(days=1)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int]:
+        return (self.start, int(self.precision))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return self.sort_key == other.sort_key
+
+    def __hash__(self) -> int:
+        return hash(self.sort_key)
+
+    def __lt__(self, other: FuzzyDate) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: FuzzyDate) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"FuzzyDate({self.text!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_fuzzy_date,
+            json_schema_input_schema=core_schema.str_schema(),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+
+def _validate_fuzzy_date(value: object) -> FuzzyDate:
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, (str, dt.date)):
+        return FuzzyDate.parse(value)
+    raise ValueError(f"expected a date as text; {FORMATS_HELP}")

@@ -1,0 +1,1 @@
+"""Renderers: result models in, text out. They never decide a verdict."""

@@ -1,0 +1,112 @@
+"""Markdown for forum posts and emails; all user text is escaped so it shows as typed."""
+
+from __future__ import annotations
+
+from sendreview.analysis.catalogue import CatalogueView
+from sendreview.analysis.compare import Comparison, Verdict
+from sendreview.analysis.timeline import TimelineView
+from sendreview.models.asks import LENS_TITLES
+from sendreview.render.text import markdown as md
+
+VERDICT_LABEL: dict[Verdict, str] = {
+    "met": "✔ met",
+    "partly-met": "◐ partly met",
+    "contested": "± contested",
+    "opposed": "✘ opposed",
+    "not-addressed": "○ not addressed",
+}
+KIND_SUFFIX = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def asks(view: CatalogueView) -> str:
+    lines = ["# Asks", ""]
+    for group in view.groups:
+        date = f" ({md(str(group.date))})" if group.date else ""
+        lines += [f"## {md(group.title)}{date}", ""]
+        if group.intro:
+            lines += [md(group.intro), ""]
+        for ask in (a for a in view.asks if a.group == group.id):
+            text = f": {md(ask.text)}" if ask.text else ""
+            lines.append(f"- **{md(ask.title)}**{KIND_SUFFIX[ask.kind]} (`{ask.id}`){text}")
+            lines += [f"  - *{md(lens.title)}* (`{lens.id}`): {md(lens.text)}" for lens in ask.lenses]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def timeline(view: TimelineView) -> str:
+    rows = [
+        [md(str(m.date)) if m.date else "not yet known", md(m.title), m.status, m.category] for m in view.milestones
+    ]
+    lines = ["# The SEND review: timeline", "", *_table(["Date", "Milestone", "Status", "Category"], rows)]
+    if view.periods:
+        titles = {m.id: m.title for m in view.milestones}
+        lines += ["", "## NNPCF involvement", ""]
+        for period in view.periods:
+            start, end = titles.get(period.start, period.start), titles.get(period.end, period.end)
+            lines.append(f"- **{md(start)} to {md(end)}**: " + "; ".join(md(x) for x in period.involvement))
+    return "\n".join(lines) + "\n"
+
+
+def comparison(result: Comparison) -> str:
+    doc, summary = result.document, result.summary
+    published = f", published {md(str(doc.published))}" if doc.published else ""
+    lines = [
+        f"# {md(doc.title)}",
+        "",
+        f"{doc.kind}{published}: {summary.proposals} proposals, {summary.links} links to {summary.asks} asks.",
+        "",
+        "## Red lines crossed",
+        "",
+    ]
+    if result.red_line_breaches:
+        for breach in result.red_line_breaches:
+            note = f": {md(breach.note)}" if breach.note else ""
+            lines.append(
+                f"- ✘ **{md(breach.proposal)} {md(breach.proposal_title)}** crosses *{md(breach.ask_title)}*{note}"
+            )
+    else:
+        lines.append("No proposal crosses a red line.")
+    bullets = [a for a in result.asks if a.lenses]
+    if bullets:
+        lines += ["", "## Silver bullets through the four lenses", ""]
+        rows = [
+            [md(a.title), *(VERDICT_LABEL[lens.verdict] for lens in a.lenses), VERDICT_LABEL[a.verdict]]
+            for a in bullets
+        ]
+        lines += _table(["Silver bullet", *LENS_TITLES.values(), "Overall"], rows)
+    titles = {g.id: g.title for g in result.groups}
+    lines += ["", "## Every ask", ""]
+    rows = []
+    for ask in result.asks:
+        ids = dict.fromkeys(
+            [
+                *(link.proposal for link in ask.links),
+                *(link.proposal for lens in ask.lenses for link in lens.links),
+            ]
+        )
+        rows.append(
+            [
+                f"{md(ask.title)}{KIND_SUFFIX[ask.kind]} (`{ask.id}`)",
+                md(titles.get(ask.group, ask.group)),
+                VERDICT_LABEL[ask.verdict],
+                ", ".join(md(i) for i in ids),
+            ]
+        )
+    lines += _table(["Ask", "Group", "Verdict", "Proposals"], rows)
+    unassessed = [p for p in result.proposals if not p.links]
+    if unassessed:
+        lines += ["", "## Proposals with no assessment yet", ""]
+        lines += [f"- {md(p.id)} {md(p.title)}" for p in unassessed]
+    lines += [
+        "",
+        f"**Summary:** {summary.asks} asks: {summary.met} met, {summary.partly_met} partly met, "
+        f"{summary.contested} contested, {summary.opposed} opposed, {summary.not_addressed} not addressed; "
+        f"{summary.red_line_breaches} red-line breaches.",
+    ]
+    return "\n".join(lines) + "\n"

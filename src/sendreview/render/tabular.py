@@ -1,0 +1,40 @@
+"""CSV: one row per link, every cell safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sendreview.analysis.compare import Comparison
+from sendreview.render.text import spreadsheet_cell
+
+COLUMNS = ["proposal", "proposal_title", "chapter", "ask", "ask_title", "stance", "verdict", "note"]
+
+
+def comparison_csv(result: Comparison) -> str:
+    """Each proposal-to-ask link with the ask's verdict; unassessed proposals get a row with no ask."""
+    targets: dict[str, tuple[str, str]] = {}
+    for ask in result.asks:
+        targets[ask.id] = (ask.title, ask.verdict)
+        for lens in ask.lenses:
+            targets[lens.id] = (f"{ask.title}: {lens.title}", lens.verdict)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for proposal in result.proposals:
+        if not proposal.links:
+            writer.writerow([spreadsheet_cell(v) for v in (proposal.id, proposal.title, proposal.chapter)])
+        for link in proposal.links:
+            title, verdict = targets[link.ask]
+            row = [
+                proposal.id,
+                proposal.title,
+                proposal.chapter,
+                link.ask,
+                title,
+                link.stance,
+                verdict,
+                link.note,
+            ]
+            writer.writerow([spreadsheet_cell(cell) for cell in row])
+    return out.getvalue()

@@ -1,0 +1,195 @@
+"""Rich renderables for the terminal. Every piece of user text goes through `clean` as plain Text,
+so nothing from a YAML file can become markup, a colour or an escape sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from sendreview.analysis.catalogue import CatalogueView
+from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
+from sendreview.analysis.timeline import TimelineView
+from sendreview.models.asks import LENS_TITLES
+from sendreview.render.text import clean
+
+# Colour is never the only signal: each verdict has a symbol and a word too.
+VERDICT_STYLE: dict[Verdict, tuple[str, str, str]] = {
+    "met": ("✔", "met", "green"),
+    "partly-met": ("◐", "partly met", "yellow"),
+    "contested": ("±", "contested", "magenta"),
+    "opposed": ("✘", "opposed", "bold red"),
+    "not-addressed": ("○", "not addressed", "dim"),
+}
+STATUS_STYLE = {"done": ("✔", "green"), "expected": ("…", "yellow"), "pending": ("○", "cyan")}
+KIND_LABEL = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(clean(value), style=style)
+
+
+def verdict_text(verdict: Verdict, *, short: bool = False) -> Text:
+    symbol, word, style = VERDICT_STYLE[verdict]
+    return Text(symbol if short else f"{symbol} {word}", style=style)
+
+
+def asks_tree(view: CatalogueView) -> Tree:
+    """The catalogue as a tree: group, ask, lens point."""
+    root = Tree(Text("Asks", style="bold"))
+    for group in view.groups:
+        label = _text(group.title, "bold")
+        if group.date is not None:
+            label.append(f"  ({clean(str(group.date))})", style="dim")
+        branch = root.add(label)
+        for ask in (a for a in view.asks if a.group == group.id):
+            line = Text.assemble((clean(ask.id), "cyan"), "  ", _text(ask.title), (KIND_LABEL[ask.kind], "red"))
+            node = branch.add(line)
+            if ask.text:
+                node.add(_text(ask.text, "dim"))
+            for lens in ask.lenses:
+                node.add(Text.assemble((clean(lens.id), "cyan"), "  ", _text(lens.title)))
+    return root
+
+
+def timeline_table(view: TimelineView) -> Table:
+    """Milestones in order, with the NNPCF's involvement beside the milestones it spans."""
+    involvement = _involvement_by_row(view)
+    table = Table(title="The SEND review: timeline", title_justify="left", expand=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Milestone")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Category", no_wrap=True)
+    table.add_column("NNPCF involvement")
+    for milestone in view.milestones:
+        symbol, style = STATUS_STYLE[milestone.status]
+        date = clean(str(milestone.date)) if milestone.date is not None else "not yet known"
+        table.add_row(
+            Text(date, style="" if milestone.date else "dim"),
+            _text(milestone.title),
+            Text(f"{symbol} {milestone.status}", style=style),
+            Text(milestone.category, style="dim"),
+            involvement.get(milestone.id, Text("")),
+        )
+    return table
+
+
+def _involvement_by_row(view: TimelineView) -> dict[str, Text]:
+    """The involvement lines at a period's first milestone, and a bar on the rows it spans."""
+    order = [m.id for m in view.milestones]
+    rows: dict[str, Text] = {}
+    for period in view.periods:
+        if period.start not in order:
+            continue
+        first = order.index(period.start)
+        last = order.index(period.end) if period.end in order else first
+        rows[period.start] = Text("\n".join(f"• {clean(line)}" for line in period.involvement))
+        for milestone_id in order[first + 1 : last]:
+            rows.setdefault(milestone_id, Text("┆", style="dim"))
+    return rows
+
+
+def comparison_report(result: Comparison) -> RenderableType:
+    """Header, red-line breaches, lens matrix, every ask's verdict, unassessed proposals, summary."""
+    parts: list[RenderableType] = [_header(result)]
+    if result.red_line_breaches:
+        lines = Text()
+        for breach in result.red_line_breaches:
+            lines.append(f"✘ {clean(breach.proposal)} ", style="bold")
+            lines.append_text(_text(breach.proposal_title, "bold"))
+            lines.append(f" crosses the red line '{clean(breach.ask_title)}'\n")
+            if breach.note:
+                lines.append_text(_text(f"   {breach.note}\n", "italic"))
+        lines.rstrip()
+        parts.append(Panel(lines, title="Red lines crossed", border_style="red", title_align="left"))
+    if any(ask.lenses for ask in result.asks):
+        parts += [_lens_matrix(result), _legend()]
+    parts += [_asks_table(result)]
+    unassessed = [p for p in result.proposals if not p.links]
+    if unassessed:
+        lines = Text("Proposals with no assessment yet:\n", style="bold")
+        for proposal in unassessed:
+            lines.append_text(Text.assemble("  ", (clean(proposal.id), "cyan"), " ", _text(proposal.title), "\n"))
+        lines.rstrip()
+        parts.append(lines)
+    parts.append(summary_line(result))
+    return Stack(*parts)
+
+
+def _header(result: Comparison) -> Text:
+    doc, summary = result.document, result.summary
+    header = _text(doc.title, "bold")
+    published = f", published {clean(str(doc.published))}" if doc.published else ""
+    header.append(f"\n{doc.kind}{published}. ")
+    header.append(f"{summary.proposals} proposals, {summary.links} links to {summary.asks} asks.")
+    if doc.consultation and doc.consultation.closes:
+        header.append(f" Consultation closes {clean(str(doc.consultation.closes))}.")
+    return header
+
+
+def _lens_matrix(result: Comparison) -> Table:
+    table = Table(title="Silver bullets through the four lenses", title_justify="left")
+    table.add_column("Silver bullet")
+    lenses = list(LENS_TITLES)
+    for lens in lenses:
+        table.add_column(LENS_TITLES[lens].replace("Listening and early", "Early"), justify="center")
+    table.add_column("Overall", no_wrap=True)
+    for ask in (a for a in result.asks if a.lenses):
+        cells: dict[str, Text] = {lens.lens: verdict_text(lens.verdict, short=True) for lens in ask.lenses}
+        table.add_row(_text(ask.title), *(cells.get(lens, Text("")) for lens in lenses), verdict_text(ask.verdict))
+    return table
+
+
+def _legend() -> Text:
+    legend = Text("Key: ", style="dim")
+    for verdict in VERDICTS:
+        legend.append_text(verdict_text(verdict))
+        legend.append("   ")
+    return legend
+
+
+def _asks_table(result: Comparison) -> Table:
+    table = Table(title="Every ask", title_justify="left")
+    table.add_column("Ask")
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Proposals")
+    titles = {g.id: g.title for g in result.groups}
+    group = None
+    for ask in result.asks:
+        if ask.group != group:
+            group = ask.group
+            table.add_row(_text(titles.get(group, group), "bold underline"), "", "")
+        cell = _proposal_ids(link.proposal for link in ask.links)
+        by_lens = _proposal_ids(link.proposal for lens in ask.lenses for link in lens.links)
+        if by_lens.plain:
+            cell.append("; " if cell.plain else "").append("through lens points: ", style="dim")
+            cell.append_text(by_lens)
+        label = Text.assemble(_text(ask.title), (KIND_LABEL[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+        table.add_row(label, verdict_text(ask.verdict), cell)
+    return table
+
+
+def _proposal_ids(ids: Iterable[str]) -> Text:
+    unique = dict.fromkeys(ids)
+    return Text(", ".join(clean(i) for i in unique), style="cyan")
+
+
+def summary_line(result: Comparison) -> Text:
+    summary = result.summary
+    counts: dict[Verdict, int] = {
+        "met": summary.met,
+        "partly-met": summary.partly_met,
+        "contested": summary.contested,
+        "opposed": summary.opposed,
+        "not-addressed": summary.not_addressed,
+    }
+    line = Text(f"{summary.asks} asks: ", style="bold")
+    line.append_text(Text(", ").join(Text.assemble(verdict_text(v), f" {n}") for v, n in counts.items()))
+    breaches = summary.red_line_breaches
+    line.append(f"; {breaches} red-line breach{'es' if breaches != 1 else ''}.", style="bold red" if breaches else "")
+    return line

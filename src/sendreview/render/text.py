@@ -1,0 +1,29 @@
+"""Make user text safe for where it is going: a terminal, Markdown or a spreadsheet."""
+
+from __future__ import annotations
+
+import re
+
+# ANSI escape sequences, other C0/C1 controls, and bidirectional overrides that can make a
+# line read differently from what it contains.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
+
+
+def clean(text: str) -> str:
+    """Drop escape sequences, control and invisible characters; keep newlines and tabs."""
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def markdown(text: str) -> str:
+    """Escape text so Markdown shows it as typed: no links, headings, HTML or tables from data."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return _MARKDOWN_LINE_START.sub(r"\1\\\2", escaped).replace("\n", " ")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Stop a spreadsheet reading a cell as a formula (=, +, -, @, tab or carriage return first)."""
+    text = clean(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,36 @@
+"""JSON Schemas for the file formats and the JSON outputs, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from sendreview.analysis.compare import Comparison
+from sendreview.models.asks import CatalogueFile
+from sendreview.models.document import Document
+from sendreview.models.timeline import Timeline
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "document": (Document, "validation", "A sendreview document file: a paper and its proposals."),
+    "asks": (CatalogueFile, "validation", "A sendreview asks file: groups, asks and lens points."),
+    "timeline": (Timeline, "validation", "A sendreview timeline file: milestones and involvement periods."),
+    "compare": (Comparison, "serialization", "The output of `sendreview compare --format json`."),
+}
+
+
+def schema_dict(kind: str) -> dict[str, Any]:
+    model, mode, description = SCHEMAS[kind]
+    schema = model.model_json_schema(by_alias=True, mode=mode)  # type: ignore[arg-type]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://sendreview.invalid/schemas/{kind}.schema.json",
+        **schema,
+        "description": description,
+    }
+
+
+def json_schema(kind: str) -> str:
+    """The JSON Schema of a file format or output, as indented JSON."""
+    return json.dumps(schema_dict(kind), indent=2, ensure_ascii=False) + "\n"

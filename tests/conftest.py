@@ -1,0 +1,42 @@
+"""Shared fixtures: a CLI runner with a pinned terminal width, and paths to the examples."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from sendreview.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GREEN_PAPER = EXAMPLES / "green-paper-2022.yaml"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the CLI as a user would see it: 100 columns, no colour."""
+    runner = CliRunner()
+
+    def run(*args: str | Path) -> Result:
+        env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SENDREVIEW_DEBUG": None}
+        return runner.invoke(app, [str(a) for a in args], env=env)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a YAML file (dedented) into the test's folder and return its path."""
+
+    def write_file(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write_file
