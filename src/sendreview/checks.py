@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from sendreview.errors import Problem, did_you_mean
-from sendreview.loading import Loaded, PathPart, Source
+from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
+from sendreview.yamlparse import PathPart, Source
 
 
 def _duplicates(source: Source, items: Iterable[tuple[str, Sequence[PathPart]]], what: str) -> list[Problem]:

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from sendreview.models.asks import LENS_TITLES, Ask, AskKind, Catalogue, Lens, lens_id
-from sendreview.models.document import Document, DocumentInfo, Stance
+from sendreview.models.document import Document, DocumentInfo, Link, Stance
 
 Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
 VERDICTS: tuple[Verdict, ...] = (
@@ -46,14 +46,6 @@ class AskLink(Result):
     """A proposal's link to an ask, seen from the ask."""
 
     proposal: str
-    stance: Stance
-    note: str = ""
-
-
-class ProposalLink(Result):
-    """A proposal's link to an ask, seen from the proposal."""
-
-    ask: str
     stance: Stance
     note: str = ""
 
@@ -86,7 +78,7 @@ class ProposalResult(Result):
     id: str
     title: str
     chapter: str
-    links: tuple[ProposalLink, ...]
+    links: tuple[Link, ...]
 
 
 class Breach(Result):
@@ -162,16 +154,15 @@ def compare(document: Document, catalogue: Catalogue) -> Comparison:
     by_target: dict[str, list[AskLink]] = defaultdict(list)
     proposals = []
     for proposal in document.proposals:
-        links = []
+        # model_construct: the values come from validated models, and validating 50,000 links
+        # again would double compare's time on a large paper.
         for link in proposal.responds_to:
-            by_target[link.ask].append(AskLink(proposal=proposal.id, stance=link.stance, note=link.note))
-            links.append(ProposalLink(ask=link.ask, stance=link.stance, note=link.note))
+            by_target[link.ask].append(
+                AskLink.model_construct(proposal=proposal.id, stance=link.stance, note=link.note)
+            )
         proposals.append(
-            ProposalResult(
-                id=proposal.id,
-                title=proposal.title,
-                chapter=proposal.chapter,
-                links=tuple(links),
+            ProposalResult.model_construct(
+                id=proposal.id, title=proposal.title, chapter=proposal.chapter, links=proposal.responds_to
             )
         )
     asks = tuple(_judge(ask, by_target) for ask in catalogue.asks)

@@ -1,0 +1,297 @@
+"""Safe YAML: text -> plain data (dict, list, str, bool, None), built straight from parser events.
+
+Why not `yaml.safe_load`: it turns `2.10` into 2.1, `2022-02-30` into an exception with no
+position, lets a second key silently replace the first, and expands alias bombs. Here:
+- every scalar keeps the exact text typed; only unquoted null and yes/no words get a type
+  (None, True/False), so a text field can refuse a yes/no and say how to quote it;
+- duplicate keys, tags other than YAML's own, recursive aliases are problems with positions;
+- nesting depth, alias expansion and file size are bounded (limits below, set by environment);
+- no node tree is kept: positions for later errors come from `Source`, which re-reads the
+  text only when a problem needs placing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from sendreview.errors import Problem, SendReviewError
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+_BaseLoader: Any = _CLoader or yaml.SafeLoader
+_TAG = "tag:yaml.org,2002:"
+# Tags that only say what YAML would have guessed anyway; any other tag is refused.
+_ALLOWED_TAGS = {"!", *(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {
+    word: value
+    for words, value in (("yes true on y", True), ("no false off n", False))
+    for base in words.split()
+    for word in (base, base.capitalize(), base.upper())
+}
+PathPart = str | int
+
+
+def _limit(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def max_file_bytes() -> int:
+    """Largest file read, in bytes (SENDREVIEW_MAX_FILE_BYTES, default 10 MB)."""
+    return _limit("SENDREVIEW_MAX_FILE_BYTES", 10 * 1024 * 1024)
+
+
+def max_depth() -> int:
+    """Deepest nesting of lists and mappings (SENDREVIEW_MAX_DEPTH, default 64)."""
+    return _limit("SENDREVIEW_MAX_DEPTH", 64)
+
+
+def max_alias_values() -> int:
+    """Most values that aliases may copy in one file (SENDREVIEW_MAX_ALIAS_VALUES, default 10,000)."""
+    return _limit("SENDREVIEW_MAX_ALIAS_VALUES", 10_000)
+
+
+class _PositionLoader(_BaseLoader):  # type: ignore[misc]
+    """Composes nodes for their positions only, so every scalar may stay a string."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is yaml.MappingNode:
+            return _TAG + "map"
+        return _TAG + ("seq" if kind is yaml.SequenceNode else "str")
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """A YAML mark (0-based, maybe missing) as a 1-based line and column."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+@dataclass
+class Source:
+    """A file's name and text, to turn a path inside its data into a line and column."""
+
+    name: str
+    text: str
+    _root: Any = field(default=None, repr=False)
+
+    def node(self, path: Sequence[PathPart], *, at_key: bool = False) -> yaml.Node | None:
+        """The node a path leads to (or the nearest one on the way); for `at_key`, the last key."""
+        if self._root is None:
+            try:
+                self._root = yaml.compose(self.text, Loader=_PositionLoader)
+            except yaml.YAMLError:  # only reached for files already refused while parsing
+                return None
+        node = self._root
+        for depth, part in enumerate(path):
+            child = _child(node, part, want_key=at_key and depth == len(path) - 1)
+            if child is None:
+                break
+            node = child
+        return node  # type: ignore[no-any-return]
+
+    def problem(self, path: Sequence[PathPart], message: str, *, at_key: bool = False) -> Problem:
+        """A problem at the place a path leads to."""
+        node = self.node(path, at_key=at_key)
+        return Problem(self.name, *_position(node.start_mark if node else None), message)
+
+
+def _child(node: yaml.Node, part: PathPart, *, want_key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key if want_key else value  # type: ignore[no-any-return]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]  # type: ignore[no-any-return]
+    return None
+
+
+_NO_KEY = object()  # a mapping frame waiting for its next key
+_SKIP = object()  # the key was refused (duplicate, not text): drop its value
+
+
+@dataclass
+class _Frame:
+    container: Any  # dict or list being filled
+    start_values: int  # values built before it, to know its size when it ends
+    anchor: str | None
+    mark: Any
+    is_key: bool = False
+    key: Any = _NO_KEY
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Build plain data from a stream of parser events, collecting problems."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int] | None] = {}  # None while the anchored value is open
+        self.values = 0
+        self.alias_values = 0
+        self.documents = 0
+        self.root: Any = None
+        self.max_depth = max_depth()
+        self.max_alias_values = max_alias_values()
+
+    def problem(self, mark: Any, message: str) -> None:
+        self.problems.append(Problem(self.name, *_position(mark), message))
+
+    def fail(self, mark: Any, message: str) -> SendReviewError:
+        self.problem(mark, message)
+        return SendReviewError(self.problems)
+
+    def run(self) -> Any:
+        loader = _BaseLoader(self.text)
+        try:
+            get_event = loader.get_event
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    self.scalar(event)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    self.start(event, {} if kind is yaml.MappingStartEvent else [])
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    self.end()
+                elif kind is yaml.AliasEvent:
+                    self.alias(event)
+                elif kind is yaml.DocumentStartEvent:
+                    self.documents += 1
+                    if self.documents > 1:
+                        message = "more than one YAML document (a second '---'); put everything in one"
+                        raise self.fail(event.start_mark, message)
+                elif kind is yaml.StreamEndEvent:
+                    return self.root
+        except yaml.MarkedYAMLError as error:
+            raise SendReviewError([*self.problems, yaml_problem(error, self.name, self.text)]) from None
+        except yaml.YAMLError as error:  # the reader's errors carry a character index only
+            index = getattr(error, "position", 0)
+            line = self.text.count("\n", 0, index) + 1
+            column = index - (self.text.rfind("\n", 0, index) + 1) + 1
+            reason = getattr(error, "reason", str(error))
+            raise SendReviewError([*self.problems, Problem(self.name, line, column, reason)]) from None
+        finally:
+            loader.dispose()
+
+    def check_tag(self, event: Any) -> bool:
+        if event.tag is None or event.tag in _ALLOWED_TAGS:
+            return True
+        tag = event.tag.replace(_TAG, "!!")
+        self.problem(event.start_mark, f"tag '{tag}' is not allowed here; remove it")
+        return False
+
+    def scalar(self, event: Any) -> None:
+        text = event.value
+        value: Any = text
+        if not self.check_tag(event):
+            value = None
+        elif event.tag is None and event.implicit[0]:  # plain, unquoted: YAML guesses its type
+            if text in _NULLS:
+                value = None
+            elif text in _BOOLS:
+                value = _BOOLS[text]
+        self.values += 1
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, event.start_mark, key_text=text)
+
+    def start(self, event: Any, container: Any) -> None:
+        if len(self.stack) >= self.max_depth:
+            message = f"nested more than {self.max_depth} levels deep (set SENDREVIEW_MAX_DEPTH to raise the limit)"
+            raise self.fail(event.start_mark, message)
+        self.check_tag(event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = None
+        parent = self.stack[-1] if self.stack else None
+        is_key = parent is not None and parent.key is _NO_KEY and isinstance(parent.container, dict)
+        self.values += 1
+        self.stack.append(_Frame(container, self.values, event.anchor, event.start_mark, is_key=is_key))
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, self.values - frame.start_values + 1)
+        if frame.is_key:
+            self.problem(frame.mark, "a key must be plain text, not a list or mapping")
+            self.stack[-1].key = _SKIP
+        else:
+            self.add(frame.container, frame.mark, key_text=None)
+
+    def alias(self, event: Any) -> None:
+        name = event.anchor
+        if name not in self.anchors:
+            raise self.fail(event.start_mark, f"alias '*{name}' refers to no anchor '&{name}' above it")
+        anchored = self.anchors[name]
+        if anchored is None:
+            raise self.fail(event.start_mark, f"alias '*{name}' refers to itself (a recursive anchor)")
+        value, size = anchored
+        self.values += size  # an anchored collection's size counts the copies inside it
+        self.alias_values += size
+        if self.alias_values > self.max_alias_values:
+            message = (
+                f"aliases copy more than {self.max_alias_values:,} values"
+                " (set SENDREVIEW_MAX_ALIAS_VALUES to raise the limit)"
+            )
+            raise self.fail(event.start_mark, message)
+        self.add(value, event.start_mark, key_text=value if isinstance(value, str) else None)
+
+    def add(self, value: Any, mark: Any, key_text: str | None) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container = frame.container
+        if isinstance(container, list):
+            container.append(value)
+        elif frame.key is _NO_KEY:
+            if key_text is None:
+                self.problem(mark, "a key must be plain text")
+                frame.key = _SKIP
+            elif key_text in frame.key_lines:
+                first = frame.key_lines[key_text]
+                self.problem(mark, f"duplicate key '{key_text}' (first given on line {first})")
+                frame.key = _SKIP
+            else:
+                frame.key_lines[key_text] = mark.line + 1
+                frame.key = key_text
+        else:
+            if frame.key is not _SKIP:
+                container[frame.key] = value
+            frame.key = _NO_KEY
+
+
+def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+    """A YAML syntax error in plain words, at its position."""
+    mark = error.problem_mark or error.context_mark
+    line, column = _position(mark)
+    problem = error.problem or "YAML syntax error"
+    said = f"{error.context or ''} {problem}"
+    lines = text.splitlines()
+    at = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    if at == "\t" or "'\\t'" in said:
+        problem = "tab character here: indent YAML with spaces, not tabs"
+    elif "nesting depth" in said:
+        problem = f"nested more than {max_depth()} levels deep"
+    elif error.context:
+        problem = f"{error.context}, {problem}"
+    return Problem(name, line, column, problem)
+
+
+def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text into plain data and the problems found on the way (not raised, so that
+    validation can report the rest of the file in the same run). Fatal problems are raised."""
+    builder = _Builder(name, text)
+    try:
+        data = builder.run()
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1,000 levels
+        raise SendReviewError([Problem(name, 1, 1, f"nested more than {max_depth()} levels deep")]) from None
+    return data, builder.problems
