@@ -199,7 +199,7 @@ def test_compare_table(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.index("Red lines crossed") < out.index("Silver bullets through the four lenses") < out.index("Every ask")
-    assert "✘ 2.6 Mandatory mediation before a Tribunal appeal crosses the red line" in out
+    assert "✘ 2.6 Mandatory mediation before a Tribunal appeal crosses the red line: Any dilution" in out
     assert "Proposals with no assessment yet:" in out
     assert "20 asks: ✔ met 6, ◐ partly met 11, ± contested 2, ✘ opposed 0, ○ not addressed 1; 2" in out
 

@@ -6,6 +6,7 @@ from sendreview.analysis.catalogue import CatalogueView
 from sendreview.analysis.compare import Comparison, Verdict
 from sendreview.analysis.timeline import TimelineView
 from sendreview.models.asks import LENS_TITLES
+from sendreview.models.document import KIND_TITLES
 from sendreview.render.text import markdown as md
 
 VERDICT_LABEL: dict[Verdict, str] = {
@@ -59,7 +60,8 @@ def comparison(result: Comparison) -> str:
     lines = [
         f"# {md(doc.title)}",
         "",
-        f"{doc.kind}{published}: {summary.proposals} proposals, {summary.links} links to {summary.asks} asks.",
+        f"{KIND_TITLES[doc.kind]}{published}: {summary.proposals} proposals, "
+        f"{summary.links} links to {summary.asks} asks.",
         "",
         "## Red lines crossed",
         "",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from rich.console import Group as Stack
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +17,7 @@ from sendreview.analysis.catalogue import CatalogueView
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
 from sendreview.analysis.timeline import TimelineView
 from sendreview.models.asks import LENS_TITLES
+from sendreview.models.document import KIND_TITLES
 from sendreview.render.text import clean
 
 # Colour is never the only signal: each verdict has a symbol and a word too.
@@ -98,15 +100,15 @@ def comparison_report(result: Comparison) -> RenderableType:
     """Header, red-line breaches, lens matrix, every ask's verdict, unassessed proposals, summary."""
     parts: list[RenderableType] = [_header(result)]
     if result.red_line_breaches:
-        lines = Text()
+        breaches: list[RenderableType] = []
         for breach in result.red_line_breaches:
-            lines.append(f"✘ {clean(breach.proposal)} ", style="bold")
-            lines.append_text(_text(breach.proposal_title, "bold"))
-            lines.append(f" crosses the red line '{clean(breach.ask_title)}'\n")
+            line = Text.assemble(("✘ ", "bold red"), (clean(breach.proposal), "bold cyan"), " ")
+            line.append_text(_text(breach.proposal_title, "bold"))
+            line.append(" crosses the red line: ").append_text(_text(breach.ask_title, "bold"))
+            breaches.append(line)
             if breach.note:
-                lines.append_text(_text(f"   {breach.note}\n", "italic"))
-        lines.rstrip()
-        parts.append(Panel(lines, title="Red lines crossed", border_style="red", title_align="left"))
+                breaches.append(Padding(_text(breach.note, "italic"), (0, 0, 0, 2)))
+        parts.append(Panel(Stack(*breaches), title="Red lines crossed", border_style="red", title_align="left"))
     if any(ask.lenses for ask in result.asks):
         parts += [_lens_matrix(result), _legend()]
     parts += [_asks_table(result)]
@@ -125,7 +127,7 @@ def _header(result: Comparison) -> Text:
     doc, summary = result.document, result.summary
     header = _text(doc.title, "bold")
     published = f", published {clean(str(doc.published))}" if doc.published else ""
-    header.append(f"\n{doc.kind}{published}. ")
+    header.append(f"\n{KIND_TITLES[doc.kind]}{published}. ")
     header.append(f"{summary.proposals} proposals, {summary.links} links to {summary.asks} asks.")
     if doc.consultation and doc.consultation.closes:
         header.append(f" Consultation closes {clean(str(doc.consultation.closes))}.")
