@@ -164,6 +164,7 @@ def test_validate_timeline_and_asks_kinds(invoke: Invoke, write: Write) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"{timeline}:3:5: milestone 'b' is done, so it needs a date",
+        f"{timeline}:5:19: unknown milestone 'c'",
     ]
     local = write(
         "local.yaml",

@@ -97,6 +97,7 @@ def test_every_problem_is_reported_in_one_run(write: Write) -> None:
         "September 2019, Spring 2021 or 2021",
         f"{path}:7:12: 'yes' is read by YAML as yes/no, not as text; put it in quotes: \"yes\"",
         f"{path}:9:39: 'agre' is not a valid stance: use 'agree', 'partly' or 'disagree' (did you mean 'agree'?)",
+        f"{path}:10:9: duplicate proposal id '1' (first used on line 6)",
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import ExitStack
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pydantic import BaseModel
 
 from sendreview.checks import check_catalogues, check_document, check_timeline
 from sendreview.errors import Problem, SendReviewError
-from sendreview.loading import Kind, Loaded, load_any, load_file
+from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
@@ -58,34 +59,22 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, bundled: bool = True) ->
 
 def load_timeline(path: Path | str | None = None) -> Timeline:
     """The bundled timeline, or a timeline file of the user's."""
-    loaded = load_file(path or bundled_path(BUNDLED_TIMELINE), Timeline)
-    if problems := check_timeline(loaded):
-        raise SendReviewError(problems)
-    return loaded.model
+    return load_file(path or bundled_path(BUNDLED_TIMELINE), Timeline, check=check_timeline).model
 
 
 def load_document(path: Path | str, catalogue: Catalogue) -> Document:
     """A government paper's proposals, every link checked against the catalogue."""
-    loaded = load_file(path, Document)
-    if problems := check_document(loaded, catalogue):
-        raise SendReviewError(problems)
-    return loaded.model
+    return load_file(path, Document, check=partial(check_document, catalogue=catalogue)).model
 
 
 def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:
     """Load any sendreview file and run every check its kind has."""
-    loaded = load_any(path, kind)
-    model, source = loaded.model, loaded.source
-    problems: list[Problem] = []
-    if isinstance(model, Document):
-        problems = check_document(Loaded(model, source), catalogue)
-    elif isinstance(model, Timeline):
-        problems = check_timeline(Loaded(model, source))
-    elif isinstance(model, CatalogueFile):
+    checks: dict[str, Check] = {"document": partial(check_document, catalogue=catalogue), "timeline": check_timeline}
+    loaded = load_any(path, kind, checks)
+    if isinstance(loaded.model, CatalogueFile):
         # A forum's own asks must not clash with the bundled ones (unless this is the bundled file).
         is_bundled = Path(path).resolve() == bundled_path(BUNDLED_ASKS).resolve()
         others = [] if is_bundled else _load_catalogue_files((), True)
-        problems = check_catalogues([*others, Loaded(model, source)])
-    if problems:
-        raise SendReviewError(problems)
+        if problems := check_catalogues([*others, Loaded(loaded.model, loaded.source)]):
+            raise SendReviewError(problems)
     return loaded.model

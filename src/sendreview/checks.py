@@ -6,12 +6,11 @@ Each check returns its problems as data; the caller decides what to do with them
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sendreview.errors import Problem, did_you_mean
 from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
-from sendreview.models.document import Document
-from sendreview.models.timeline import Timeline
 from sendreview.yamlparse import PathPart, Source
 
 
@@ -61,44 +60,49 @@ def check_catalogues(files: Sequence[Loaded[CatalogueFile]]) -> list[Problem]:
     return problems
 
 
-def check_timeline(loaded: Loaded[Timeline]) -> list[Problem]:
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings in a top-level list, with their index; whatever is malformed is skipped
+    here because the schema reports it."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _text(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    return value if isinstance(value, str) else None
+
+
+def check_timeline(data: Any, source: Source) -> list[Problem]:
     """Check milestone ids are unique and periods name real milestones."""
-    source, timeline = loaded.source, loaded.model
-    problems = _duplicates(
-        source,
-        ((m.id, ("milestones", i, "id")) for i, m in enumerate(timeline.milestones)),
-        "milestone id",
-    )
-    ids = {m.id for m in timeline.milestones}
-    for i, period in enumerate(timeline.periods):
-        for key, value in (("from", period.start), ("to", period.end)):
-            if value not in ids:
-                hint = did_you_mean(value, ids)
+    milestones = _items(data, "milestones")
+    ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m, "id")) is not None]
+    problems = _duplicates(source, ids, "milestone id")
+    known = {m_id for m_id, _ in ids}
+    for i, period in _items(data, "periods"):
+        for key in ("from", "to"):
+            value = _text(period, key)
+            if value is not None and value not in known:
+                hint = did_you_mean(value, known)
                 problems.append(source.problem(("periods", i, key), f"unknown milestone '{value}'{hint}"))
     return problems
 
 
-def check_document(loaded: Loaded[Document], catalogue: Catalogue) -> list[Problem]:
+def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Problem]:
     """Check proposal ids are unique and every link names an ask or lens point in the catalogue."""
-    source, document = loaded.source, loaded.model
-    problems = _duplicates(
-        source,
-        ((p.id, ("proposals", i, "id")) for i, p in enumerate(document.proposals)),
-        "proposal id",
-    )
+    proposals = _items(data, "proposals")
+    ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _text(p, "id")) is not None]
+    problems = _duplicates(source, ids, "proposal id")
     targets = catalogue.target_index()
     asks = {ask.id: ask for ask in catalogue.asks}
-    for i, proposal in enumerate(document.proposals):
-        for j, link in enumerate(proposal.responds_to):
-            if link.ask in targets:
-                continue
-            path = ("proposals", i, "responds_to", j, "ask")
-            problems.append(source.problem(path, _unknown_target(link.ask, asks, targets)))
-        problems += _duplicates(
-            source,
-            ((link.ask, ("proposals", i, "responds_to", j, "ask")) for j, link in enumerate(proposal.responds_to)),
-            "link to",
-        )
+    for i, proposal in proposals:
+        links = [(ask, ("proposals", i, "responds_to", j, "ask"))
+                 for j, link in _items(proposal, "responds_to") if (ask := _text(link, "ask")) is not None]  # fmt: skip
+        problems += [
+            source.problem(path, _unknown_target(ask, asks, targets)) for ask, path in links if ask not in targets
+        ]
+        problems += _duplicates(source, links, "link to")
     return problems
 
 

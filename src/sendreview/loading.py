@@ -6,7 +6,7 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args
@@ -26,6 +26,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "document": Document,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
+Check = Callable[[Any, Source], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,23 @@ def detect_kind(data: Any) -> Kind | None:
     return None
 
 
-def load_file(path: Path | str, model: type[ModelT], *, name: str | None = None) -> Loaded[ModelT]:
-    """Load one YAML file and validate it as the given model."""
+def load_file(
+    path: Path | str, model: type[ModelT], *, check: Check | None = None, name: str | None = None
+) -> Loaded[ModelT]:
+    """Load one YAML file and validate it as the given model.
+
+    `check` looks across the plain data (unique ids, references) and runs even when the schema
+    fails, so a user sees every problem in one run.
+    """
     data, source, problems = _read(Path(path), name or str(path))
+    if check is not None:
+        problems += check(data, source)
     return Loaded(validate(data, model, source, problems), source)
 
 
-def load_any(path: Path | str, kind: Kind | None = None) -> Loaded[BaseModel]:
+def load_any(
+    path: Path | str, kind: Kind | None = None, checks: Mapping[str, Check] | None = None
+) -> Loaded[BaseModel]:
     """Load a file of the given kind, or of the kind its top-level keys show."""
     data, source, problems = _read(Path(path), str(path))
     kind = kind or detect_kind(data)
@@ -100,6 +111,8 @@ def load_any(path: Path | str, kind: Kind | None = None) -> Loaded[BaseModel]:
             " or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
+    if checks and kind in checks:
+        problems += checks[kind](data, source)
     return Loaded(validate(data, KINDS[kind], source, problems), source)
 
 
