@@ -55,7 +55,8 @@ def asks_tree(view: CatalogueView) -> Tree:
             if ask.text:
                 node.add(_text(ask.text, "dim"))
             for lens in ask.lenses:
-                node.add(Text.assemble((clean(lens.id), "cyan"), "  ", _text(lens.title)))
+                point = node.add(Text.assemble((clean(lens.id), "cyan"), "  ", _text(lens.title)))
+                point.add(_text(lens.text, "dim"))
     return root
 
 
