@@ -103,6 +103,13 @@ NoDefaultAsks = Annotated[
 ]
 
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sendreview {__version__}")
