@@ -39,7 +39,7 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypat
     def fail(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("os.replace", fail)
+    monkeypatch.setattr(Path, "replace", lambda self, target: fail(str(self), str(target)))
     with pytest.raises(SendReviewError, match="cannot write"):
         write_output(target, "new", force=True)
     assert target.read_text(encoding="utf-8") == "old"

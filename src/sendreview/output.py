@@ -29,7 +29,7 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False) -> No
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise SendReviewError(f"{path}: cannot write ({error.strerror})") from None
