@@ -1,0 +1,141 @@
+"""Benchmarks: start-up beside the import floor, and scale on generated documents.
+
+    python benchmarks/run.py              # the full run recorded in benchmarks/README.md
+    python benchmarks/run.py --quick      # a tiny run, used by the tests to check this script works
+
+Start-up figures are medians of whole-process runs, taken in turns with the floor so that a
+busy machine slows both alike; they are reported as ratios to the floor. Scale figures are
+one run each per size: wall time and peak memory (max resident set size) of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import document_text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "green-paper-2022.yaml"
+PYTHON = sys.executable
+SENDREVIEW = [PYTHON, "-m", "sendreview"]
+FLOOR = [PYTHON, "-c", "import typer, pydantic, yaml"]
+TYPER = [PYTHON, "-c", "import typer"]
+
+
+def run_once(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of one run of a command, its output thrown away."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss for children is the largest of any child so far; run_peak measures one alone.
+    return elapsed, max(peak, before) // 1024
+
+
+def run_peak(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of a command, measured in a fresh child process."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "elapsed = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
+        "print(elapsed, peak, code)\n"
+    )
+    out = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True, cwd=ROOT, check=True)
+    elapsed, peak, code = out.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
+    return float(elapsed), int(peak)
+
+
+def startup(repeats: int, commands: dict[str, list[str]]) -> list[tuple[str, float, float]]:
+    """Median seconds per command and its ratio to the floor, runs taken in turns."""
+    times: dict[str, list[float]] = {name: [] for name in ["floor", "typer", *commands]}
+    everything = {"floor": FLOOR, "typer": TYPER, **commands}
+    for name, command in everything.items():  # warm the file cache once
+        run_once(command)
+    for _ in range(repeats):
+        for name, command in everything.items():
+            times[name].append(run_once(command)[0])
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    rows = []
+    for name, value in medians.items():
+        base = medians["typer"] if name == "--help" else medians["floor"]
+        rows.append((name, value, value / base))
+    return rows
+
+
+def scale(sizes: list[int], folder: Path) -> list[tuple[str, int, float, int]]:
+    """Wall time and peak memory for validate, compare --format json and statement per size."""
+    rows = []
+    for size in sizes:
+        path = folder / f"doc-{size}.yaml"
+        path.write_text(document_text(size), encoding="utf-8")
+        env_limit = str(max(10 * 1024 * 1024, path.stat().st_size + 1))
+        os.environ["SENDREVIEW_MAX_FILE_BYTES"] = env_limit
+        commands = {
+            "validate": [*SENDREVIEW, "validate", str(path)],
+            "compare --format json": [*SENDREVIEW, "compare", str(path), "--format", "json"],
+        }
+        if _has_command("statement"):
+            commands["statement --format md"] = [*SENDREVIEW, "statement", str(path), "--format", "md"]
+        for name, command in commands.items():
+            elapsed, peak = run_peak(command)
+            rows.append((name, size, elapsed, peak))
+    return rows
+
+
+def _has_command(name: str) -> bool:
+    done = subprocess.run([*SENDREVIEW, name, "--help"], capture_output=True, cwd=ROOT, check=False)
+    return done.returncode == 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a tiny run, to check the script works")
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    args = parser.parse_args()
+    repeats, sizes = (2, [20]) if args.quick else (args.repeats, args.sizes)
+
+    commands = {
+        "--help": [*SENDREVIEW, "--help"],
+        "timeline": [*SENDREVIEW, "timeline"],
+        "asks": [*SENDREVIEW, "asks"],
+        "compare (2022 example)": [*SENDREVIEW, "compare", str(EXAMPLE)],
+    }
+    if _has_command("statement"):
+        commands["statement --format md"] = [*SENDREVIEW, "statement", str(EXAMPLE), "--format", "md"]
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; hyperfine: {bool(shutil.which('hyperfine'))}")
+    print(f"\nStart-up: median of {repeats} runs each, taken in turns")
+    print(f"{'command':<26} {'median ms':>10} {'ratio':>7}  (to the floor; --help to `import typer`)")
+    for name, value, ratio in startup(repeats, commands):
+        print(f"{name:<26} {value * 1000:>10.0f} {ratio:>7.2f}")
+
+    print("\nScale: generated documents, 5 links per proposal")
+    print(f"{'command':<26} {'proposals':>10} {'seconds':>8} {'peak MB':>8} {'x per 10x':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        rows = scale(sizes, Path(folder))
+    previous: dict[str, float] = {}
+    for name, size, elapsed, peak in rows:
+        growth = f"{elapsed / previous[name]:.1f}" if name in previous else ""
+        previous[name] = elapsed
+        print(f"{name:<26} {size:>10,} {elapsed:>8.2f} {peak:>8} {growth:>10}")
+
+
+if __name__ == "__main__":
+    main()
