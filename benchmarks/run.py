@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import document_text  # noqa: E402
+from generate import document_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "green-paper-2022.yaml"
@@ -32,17 +31,14 @@ FLOOR = [PYTHON, "-c", "import typer, pydantic, yaml"]
 TYPER = [PYTHON, "-c", "import typer"]
 
 
-def run_once(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak memory (MB) of one run of a command, its output thrown away."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_once(command: list[str]) -> float:
+    """Wall seconds of one run of a command, its output thrown away."""
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss for children is the largest of any child so far; run_peak measures one alone.
-    return elapsed, max(peak, before) // 1024
+    return elapsed
 
 
 def run_peak(command: list[str]) -> tuple[float, int]:
@@ -66,11 +62,11 @@ def startup(repeats: int, commands: dict[str, list[str]]) -> list[tuple[str, flo
     """Median seconds per command and its ratio to the floor, runs taken in turns."""
     times: dict[str, list[float]] = {name: [] for name in ["floor", "typer", *commands]}
     everything = {"floor": FLOOR, "typer": TYPER, **commands}
-    for name, command in everything.items():  # warm the file cache once
+    for command in everything.values():  # warm the file cache once
         run_once(command)
     for _ in range(repeats):
         for name, command in everything.items():
-            times[name].append(run_once(command)[0])
+            times[name].append(run_once(command))
     medians = {name: statistics.median(values) for name, values in times.items()}
     rows = []
     for name, value in medians.items():
