@@ -35,6 +35,12 @@ def bundled_path(name: str) -> Path:
         return stack.enter_context(resources.as_file(resources.files("sendreview") / "data" / name))
 
 
+def bundled_template_folder() -> Path:
+    """The folder of the package's bundled templates."""
+    with ExitStack() as stack:
+        return stack.enter_context(resources.as_file(resources.files("sendreview") / "templates"))
+
+
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
     files: list[Loaded[CatalogueFile]] = []
     problems: list[Problem] = []

@@ -36,6 +36,16 @@ class CompareFormat(str, Enum):
     csv = "csv"
 
 
+DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"  # also in analysis.statement, kept light here
+
+
+class StatementFormat(str, Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+    docx = "docx"
+
+
 class FailOn(str, Enum):
     red_line = "red-line"
     opposed = "opposed"
@@ -296,6 +306,73 @@ def compare(
     if failures := failed_checks(result, [f.value for f in fail_on or ()]):
         typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def statement(
+    document: Annotated[
+        Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+    ],
+    output: OutputOption = None,
+    format: Annotated[
+        StatementFormat | None,
+        typer.Option(
+            "--format", "-f", help="md, html, txt or docx; by default from the --output file's ending, else md."
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Your own Jinja2 template (see docs/templates.md).")
+    ] = None,
+    org: Annotated[str, typer.Option("--org", help="Who the statement is from.")] = DEFAULT_ORGANISATION,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Take this date as today (for what is overdue); default: today.")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the statement after a paper is published: what we asked for, agree with, want more of,
+    disagree with, what is missing and what happens next.
+
+    Example: sendreview statement examples/green-paper-2022.yaml -o statement.html
+    """
+    from sendreview.analysis.compare import compare as run_compare
+    from sendreview.analysis.statement import build_statement
+    from sendreview.api import load_document, load_timeline
+    from sendreview.render.statement import render_statement
+
+    fmt = _statement_format(format, output)
+    _date("--today", today)  # checked now; used once projections are shown
+    catalogue = _catalogue(extra, no_default_asks)
+    result = run_compare(load_document(document, catalogue), catalogue)
+    content = render_statement(build_statement(result, catalogue, load_timeline(), organisation=org), fmt, template)
+    _emit(content, output, force)
+
+
+def _statement_format(format: StatementFormat | None, output: Path | None) -> str:
+    from sendreview.errors import SendReviewError
+
+    if format is not None:
+        fmt = format.value
+    elif output is not None and output.suffix.lower().lstrip(".") in ("md", "html", "htm", "txt", "docx"):
+        fmt = output.suffix.lower().lstrip(".").replace("htm", "html").replace("htmll", "html")
+    else:
+        fmt = "md"
+    if fmt == "docx" and output is None:
+        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
+    return fmt
+
+
+def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
+    """Write to --output (never over a file without --force), or to the screen."""
+    if output is not None:
+        from sendreview.output import write_output
+
+        write_output(output, content, force=force)
+    elif isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        _write(content)
 
 
 @app.command()

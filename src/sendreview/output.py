@@ -9,6 +9,12 @@ from pathlib import Path
 from sendreview.errors import SendReviewError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_output(path: Path, content: str | bytes, *, force: bool = False) -> None:
     """Write `content` to `path` through a temporary file in the same folder and a rename.
 
@@ -29,6 +35,8 @@ def write_output(path: Path, content: str | bytes, *, force: bool = False) -> No
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private (0600); give it the permissions a new file would get.
+        Path(temporary).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -9,7 +9,8 @@ import re
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])", re.MULTILINE)
+# Only where a value starts: newlines inside values are turned into spaces below.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[>+-](?=\s)|\d+[.)](?=\s)|=+\s*$)")
 
 
 def clean(text: str) -> str:

@@ -1,0 +1,235 @@
+"""What a post-publication statement says, worked out from compare's result (never re-judged).
+
+The result, `Statement`, is the one context object every statement template receives; its
+fields are listed in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
+from sendreview.models.asks import LENS_TITLES, Catalogue
+from sendreview.models.document import KIND_TITLES, Stance
+from sendreview.models.timeline import Timeline
+
+DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
+VERDICT_WORDS: dict[Verdict, str] = {
+    "met": "met",
+    "partly-met": "partly met",
+    "contested": "contested",
+    "opposed": "opposed",
+    "not-addressed": "not addressed",
+}
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class AskedFor(_Part):
+    """An ask as the statement recalls it."""
+
+    id: str
+    title: str
+    text: str = ""
+
+
+class AskedForGroup(_Part):
+    """A group of asks for 'What we asked for'."""
+
+    id: str
+    title: str
+    asks: tuple[AskedFor, ...]
+
+
+class Response(_Part):
+    """How one proposal stands against one ask."""
+
+    ask: str
+    ask_title: str
+    note: str = ""
+
+
+class ProposalPoint(_Part):
+    """A proposal under one heading, with the asks that put it there."""
+
+    id: str
+    title: str
+    chapter: str
+    responses: tuple[Response, ...]
+
+
+class Breach(_Part):
+    """A proposal that crosses a red line."""
+
+    proposal: str
+    proposal_title: str
+    red_line: str
+    note: str = ""
+
+
+class MissingAsk(_Part):
+    """An ask the paper does not address."""
+
+    id: str
+    title: str
+    group: str
+
+
+class LensRow(_Part):
+    """One silver bullet through the four lenses: verdict words per lens, and overall."""
+
+    title: str
+    cells: tuple[Verdict, ...]
+    overall: Verdict
+
+
+class VerdictCount(_Part):
+    verdict: Verdict
+    label: str
+    count: int
+
+
+class NextStep(_Part):
+    """A step after the paper, with when it may come ('' when unknown)."""
+
+    title: str
+    when: str = ""
+    status: str = ""
+
+
+class Statement(_Part):
+    """Everything a statement template receives."""
+
+    organisation: str
+    title: str
+    date_line: str
+    document_title: str
+    document_kind: str
+    published: str
+    url: str
+    asked_for: tuple[AskedForGroup, ...]
+    agree: tuple[ProposalPoint, ...]
+    partly: tuple[ProposalPoint, ...]
+    breaches: tuple[Breach, ...]
+    disagree: tuple[ProposalPoint, ...]
+    missing: tuple[MissingAsk, ...]
+    lens_titles: tuple[str, ...]
+    lens_rows: tuple[LensRow, ...]
+    verdict_counts: tuple[VerdictCount, ...]
+    consultation: str
+    engagement: tuple[NextStep, ...]
+    path: tuple[NextStep, ...]
+    horizon: str
+    unassessed: int
+
+
+# Groups recalled under "What we asked for", in the order the statement gives them.
+ASKED_FOR_GROUPS = ("silver-bullets", "conference-2019", "july-2019")
+
+
+def build_statement(
+    result: Comparison,
+    catalogue: Catalogue,
+    timeline: Timeline,
+    *,
+    organisation: str = DEFAULT_ORGANISATION,
+    next_steps: tuple[str, tuple[NextStep, ...], str] | None = None,
+) -> Statement:
+    """The statement's content: what we asked for, agree with, want more of, oppose, miss."""
+    doc = result.document
+    kind = KIND_TITLES[doc.kind]
+    published = (
+        _long_date(doc.published.start)
+        if doc.published and doc.published.precision == 0
+        else (str(doc.published) if doc.published else "")
+    )
+    groups = catalogue.group_index()
+    asked_for = tuple(
+        AskedForGroup(
+            id=group_id,
+            title=groups[group_id].title,
+            asks=tuple(AskedFor(id=a.id, title=a.title, text=a.text) for a in catalogue.asks if a.group == group_id),
+        )
+        for group_id in ASKED_FOR_GROUPS
+        if group_id in groups
+    )
+    titles = _target_titles(result)
+    red_lines = {a.id for a in result.asks if a.kind == "red-line"}
+    breach_keys = {(b.proposal, b.ask) for b in result.red_line_breaches}
+
+    def points(stance: Stance, *, skip_breaches: bool = False) -> tuple[ProposalPoint, ...]:
+        found = []
+        for proposal in result.proposals:
+            responses = tuple(
+                # Notes are shown in brackets after the ask, so their own full stop goes.
+                Response(ask=link.ask, ask_title=titles[link.ask], note=link.note.strip().removesuffix("."))
+                for link in proposal.links
+                if link.stance == stance and not (skip_breaches and (proposal.id, link.ask) in breach_keys)
+            )
+            if responses:
+                found.append(
+                    ProposalPoint(id=proposal.id, title=proposal.title, chapter=proposal.chapter, responses=responses)
+                )
+        return tuple(found)
+
+    consultation, path, horizon = next_steps or ("", (), "")
+    return Statement(
+        organisation=organisation,
+        title=f"{organisation}: our statement on the {kind}",
+        date_line=f"{doc.title}" + (f", published {published}" if published else ""),
+        document_title=doc.title,
+        document_kind=kind,
+        published=published,
+        url=doc.url,
+        asked_for=asked_for,
+        agree=points("agree"),
+        partly=points("partly"),
+        breaches=tuple(
+            Breach(proposal=b.proposal, proposal_title=b.proposal_title, red_line=b.ask_title, note=b.note)
+            for b in result.red_line_breaches
+            if b.ask in red_lines
+        ),
+        disagree=points("disagree", skip_breaches=True),
+        missing=tuple(
+            MissingAsk(id=a.id, title=a.title, group=groups[a.group].title if a.group in groups else a.group)
+            for a in result.asks
+            if a.verdict == "not-addressed"
+        ),
+        lens_titles=tuple(LENS_TITLES.values()),
+        lens_rows=tuple(
+            LensRow(title=a.title, cells=tuple(lens.verdict for lens in a.lenses), overall=a.verdict)
+            for a in result.asks
+            if a.lenses
+        ),
+        verdict_counts=tuple(
+            VerdictCount(verdict=v, label=VERDICT_WORDS[v], count=sum(1 for a in result.asks if a.verdict == v))
+            for v in VERDICTS
+        ),
+        consultation=consultation,
+        engagement=tuple(
+            NextStep(title=m.title, status=m.status)
+            for m in timeline.milestones
+            if m.category == "engagement" and m.status != "done"
+        ),
+        path=path,
+        horizon=horizon,
+        unassessed=result.summary.unassessed_proposals,
+    )
+
+
+def _target_titles(result: Comparison) -> dict[str, str]:
+    titles = {}
+    for ask in result.asks:
+        titles[ask.id] = ask.title
+        for lens in ask.lenses:
+            titles[lens.id] = f"{ask.title} ({lens.title.lower()})"
+    return titles
+
+
+def _long_date(day: dt.date) -> str:
+    """A date the way a British reader writes it: 29 March 2022."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,122 @@
+"""The statement as a Word document: real headings, lists and a table, the same sections."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from sendreview.analysis.statement import VERDICT_WORDS, ProposalPoint, Statement
+from sendreview.render.text import clean
+
+SYMBOLS = {"met": "✔", "partly-met": "◐", "contested": "±", "opposed": "✘", "not-addressed": "○"}
+
+
+def statement_docx(statement: Statement) -> bytes:
+    """A .docx file's bytes for the statement."""
+    from docx import Document  # python-docx is heavy: import it only when Word is asked for
+
+    doc = Document()
+    s = statement
+    doc.core_properties.title = clean(s.title)
+    doc.core_properties.author = clean(s.organisation)
+    doc.add_heading(clean(s.title), level=0)
+    doc.add_paragraph(clean(s.date_line) + "." + (f" Read it at {clean(s.url)}" if s.url else ""))
+
+    doc.add_heading("Who we are", level=1)
+    doc.add_paragraph(
+        f"We are the {clean(s.organisation)}. We speak for parent carers of children and young people with "
+        f"special educational needs and disabilities (SEND), and we have read this {clean(s.document_kind)} "
+        "against what families asked for."
+    )
+
+    doc.add_heading("What we asked for", level=1)
+    for group in s.asked_for:
+        doc.add_heading(clean(group.title), level=2)
+        for ask in group.asks:
+            paragraph = doc.add_paragraph(style="List Bullet")
+            paragraph.add_run(clean(ask.title)).bold = group.id == "silver-bullets"
+            if ask.text and group.id == "silver-bullets":
+                paragraph.add_run(f": {clean(ask.text)}")
+    if s.lens_rows:
+        _lens_table(doc, s)
+
+    kind = clean(s.document_kind)
+    _points(doc, "What we agree with", s.agree, "delivers",
+            f"We found nothing in this {kind} that fully delivers what families asked for.")  # fmt: skip
+    _points(doc, "Where it does not go far enough", s.partly, "goes part of the way on",
+            "There is nothing we judged only partly done.")  # fmt: skip
+
+    doc.add_heading("What we disagree with", level=1)
+    for breach in s.breaches:
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{clean(breach.proposal)} {clean(breach.proposal_title)}").bold = True
+        paragraph.add_run(" crosses our red line: ")
+        paragraph.add_run(clean(breach.red_line)).italic = True
+        paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
+    _point_list(doc, s.disagree, "works against")
+    if not (s.breaches or s.disagree):
+        doc.add_paragraph(f"We found nothing in this {clean(s.document_kind)} that we disagree with.")
+
+    doc.add_heading("What is missing", level=1)
+    if s.missing:
+        doc.add_paragraph("These asks are not addressed at all:")
+        _bullets(doc, (f"{clean(a.title)} ({clean(a.group)})" for a in s.missing))
+    else:
+        doc.add_paragraph("Every ask is addressed in some way.")
+
+    doc.add_heading("What happens next", level=1)
+    if s.consultation:
+        doc.add_paragraph(clean(s.consultation))
+    if s.engagement:
+        doc.add_paragraph("What we will do:")
+        _bullets(doc, (clean(step.title) for step in s.engagement))
+    if s.path:
+        doc.add_paragraph("The road to law:")
+        _bullets(doc, (clean(step.title) + (f": {clean(step.when)}" if step.when else "") for step in s.path))
+    if s.horizon:
+        doc.add_paragraph(clean(s.horizon))
+    if not (s.consultation or s.engagement or s.path or s.horizon):
+        doc.add_paragraph("We will say more about what happens next soon.")
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _bullets(doc: Any, lines: Iterable[str]) -> None:
+    for line in lines:
+        doc.add_paragraph(line, style="List Bullet")
+
+
+def _points(doc: Any, heading: str, points: tuple[ProposalPoint, ...], verb: str, empty: str) -> None:
+    doc.add_heading(heading, level=1)
+    if not points:
+        doc.add_paragraph(empty)
+    _point_list(doc, points, verb)
+
+
+def _point_list(doc: Any, points: tuple[ProposalPoint, ...], verb: str) -> None:
+    for point in points:
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{clean(point.id)} {clean(point.title)}").bold = True
+        paragraph.add_run(f" {verb} ")
+        for i, response in enumerate(point.responses):
+            paragraph.add_run(clean(response.ask_title)).italic = True
+            if response.note:
+                paragraph.add_run(f" ({clean(response.note)})")
+            paragraph.add_run("; " if i < len(point.responses) - 1 else ".")
+
+
+def _lens_table(doc: Any, s: Statement) -> None:
+    doc.add_paragraph("The five silver bullets through our four lenses:")
+    table = doc.add_table(rows=1, cols=len(s.lens_titles) + 2)
+    table.style = "Table Grid"
+    header = ["Silver bullet", *s.lens_titles, "Overall"]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in s.lens_rows:
+        cells = table.add_row().cells
+        values = [clean(row.title), *(f"{SYMBOLS[v]} {VERDICT_WORDS[v]}" for v in (*row.cells, row.overall))]
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = text
