@@ -1,0 +1,61 @@
+"""The HTML statement in a real browser: it renders, logs no errors, and passes axe at WCAG 2.1 AA."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import GREEN_PAPER, Invoke
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/run installs Debian's chromium)")
+
+# Flags for a closed network: no background connections, no updates, no sync.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+SECTIONS = [
+    "Who we are",
+    "What we asked for",
+    "What we agree with",
+    "Where it does not go far enough",
+    "What we disagree with",
+    "What is missing",
+    "What happens next",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("width", [1024, 375], ids=["desktop", "phone"])
+def test_html_statement_in_a_browser(invoke: Invoke, tmp_path: Path, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    page_file = tmp_path / "statement.html"
+    result = invoke("statement", GREEN_PAPER, "-o", page_file, "--today", "2026-11-28")
+    assert result.exit_code == 0, result.output
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    assert page.locator("h2").all_inner_texts() == SECTIONS
+    assert page.locator("h1").inner_text().startswith("National Network of Parent Carer Forums")
+    assert page.locator("table caption").inner_text() == "The five silver bullets through our four lenses"
+    page.screenshot(path=str(tmp_path / f"statement-{width}.png"), full_page=True)
+    assert (tmp_path / f"statement-{width}.png").stat().st_size > 10_000
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, "the page must not scroll sideways"
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    violations = Axe().run(page, options=options).response["violations"]
+    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert errors == []
+    page.close()
