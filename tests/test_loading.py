@@ -94,7 +94,7 @@ def test_every_problem_is_reported_in_one_run(write: Write) -> None:
         f"{path}:3:9: 'green-papr' is not a valid kind: use 'green-paper', 'white-paper', 'improvement-plan', "
         "'bill', 'act' or 'other' (did you mean 'green-paper'?)",
         f"{path}:4:14: cannot read 'Spring 20x1' as a date; write it as 2022-03-29, 29 March 2022, 2019-09, "
-        "September 2019, Spring 2021 or 2021",
+        "September 2019, Q1 2022, Spring 2021, early 2021 or 2021",
         f"{path}:7:12: 'yes' is read by YAML as yes/no, not as text; put it in quotes: \"yes\"",
         f"{path}:9:39: 'agre' is not a valid stance: use 'agree', 'partly' or 'disagree' (did you mean 'agree'?)",
         f"{path}:10:9: duplicate proposal id '1' (first used on line 6)",

@@ -15,8 +15,12 @@ from contextlib import ExitStack
 from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from sendreview.analysis.strength import Lexicon
 
 from sendreview.checks import check_catalogues, check_document, check_timeline
 from sendreview.errors import Problem, SendReviewError
@@ -27,6 +31,7 @@ from sendreview.models.timeline import Timeline
 
 BUNDLED_ASKS = "recommendations.yaml"
 BUNDLED_TIMELINE = "timeline.yaml"
+BUNDLED_COMMITMENTS = "commitments.yaml"
 
 
 def bundled_path(name: str) -> Path:
@@ -71,6 +76,57 @@ def load_timeline(path: Path | str | None = None) -> Timeline:
 def load_document(path: Path | str, catalogue: Catalogue) -> Document:
     """A government paper's proposals, every link checked against the catalogue."""
     return load_file(path, Document, check=partial(check_document, catalogue=catalogue)).model
+
+
+def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple[str, Document]]:
+    """Papers to hold against each other, oldest first, as (file name, document) pairs.
+
+    Each is checked against the catalogue; each `follows:` must name a proposal of the paper
+    before it, once at most; and each pair must have been assessed against the same asks.
+    """
+    from sendreview.checks import check_follows, check_same_catalogue
+
+    stages: list[tuple[str, Document]] = []
+    errors: list[SendReviewError] = []
+    previous: Loaded[Document] | None = None
+    groups = [g.id for g in catalogue.groups]
+    for path in paths:
+        name = str(path)
+        checks: list[Check] = [partial(check_document, catalogue=catalogue)]
+        if previous is not None:
+            old_ids = [p.id for p in previous.model.proposals]
+            checks.append(partial(check_follows, old_ids=old_ids, old_name=previous.source.name))
+        try:
+            loaded = load_file(path, Document, check=_every(checks))
+        except SendReviewError as error:
+            errors.append(error)
+            previous = None  # its ids are unknown, so the next paper's `follows:` cannot be checked
+            continue
+        if previous is not None and (problems := check_same_catalogue(previous, loaded, groups)):
+            errors.append(SendReviewError(problems))
+        stages.append((name, loaded.model))
+        previous = loaded
+    if errors:
+        if all(error.problems for error in errors):
+            raise SendReviewError([p for error in errors for p in error.problems])
+        raise SendReviewError("\n".join(error.text for error in errors))
+    return stages
+
+
+def _every(checks: Sequence[Check]) -> Check:
+    """One check that runs each of `checks`."""
+    return lambda data, source: [problem for check in checks for problem in check(data, source)]
+
+
+def load_commitments(extra: Path | str | None = None) -> Lexicon:
+    """The phrases that show how firmly a paper commits: the bundled lists, extended by a forum's file."""
+    from sendreview.analysis.strength import Lexicon
+    from sendreview.checks import check_commitments
+    from sendreview.models.commitments import CommitmentsFile
+
+    paths = [bundled_path(BUNDLED_COMMITMENTS), *([Path(extra)] if extra is not None else [])]
+    files = [load_file(path, CommitmentsFile, check=check_commitments).model for path in paths]
+    return Lexicon.from_files(files)
 
 
 def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:

@@ -5,12 +5,16 @@ Each check returns its problems as data; the caller decides what to do with them
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sendreview.errors import Problem, did_you_mean
 from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
+from sendreview.models.dates import Duration
+from sendreview.models.document import Document
 from sendreview.yamlparse import PathPart, Source
 
 
@@ -75,18 +79,94 @@ def _text(item: dict[str, Any], key: str) -> str | None:
 
 
 def check_timeline(data: Any, source: Source) -> list[Problem]:
-    """Check milestone ids are unique and periods name real milestones."""
+    """Check milestone ids are unique; periods and rules name real milestones and never loop back;
+    a milestone has one rule at most; and each date of a paper fills one milestone at most."""
     milestones = _items(data, "milestones")
     ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m, "id")) is not None]
     problems = _duplicates(source, ids, "milestone id")
     known = {m_id for m_id, _ in ids}
-    for i, period in _items(data, "periods"):
-        for key in ("from", "to"):
-            value = _text(period, key)
-            if value is not None and value not in known:
-                hint = did_you_mean(value, known)
-                problems.append(source.problem(("periods", i, key), f"unknown milestone '{value}'{hint}"))
+    for key, what in (("periods", "period"), ("rules", "rule")):
+        items = _items(data, key)
+        for i, item in items:
+            for end in ("from", "to"):
+                value = _text(item, end)
+                if value is not None and value not in known:
+                    hint = did_you_mean(value, known)
+                    problems.append(source.problem((key, i, end), f"unknown milestone '{value}'{hint}"))
+        problems += _loops(source, key, what, items)
+    rules = _items(data, "rules")
+    targets = [(to, ("rules", i, "to")) for i, rule in rules if (to := _text(rule, "to")) is not None]
+    problems += _duplicates(source, targets, "rule for milestone")
+    problems += [problem for i, rule in rules if (problem := _shorter(source, i, rule)) is not None]
+    papers = []
+    for i, milestone in milestones:
+        paper = milestone.get("document_date")
+        if isinstance(paper, dict) and isinstance(paper.get("kind"), str) and isinstance(paper.get("field"), str):
+            papers.append((f"{paper['kind']} {paper['field']}", ("milestones", i, "document_date")))
+    problems += _duplicates(source, papers, "document date")
     return problems
+
+
+def _loops(source: Source, key: str, what: str, items: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+    """A problem for each period or rule that closes a loop (a to b, then b back to a).
+
+    Each link is added in file order; one that leads back to where it starts is reported at its
+    `to` and left out, so every loop is reported once.
+    """
+    forward: dict[str, list[str]] = {}
+    problems = []
+    for i, item in items:
+        start, end = _text(item, "from"), _text(item, "to")
+        if start is None or end is None:
+            continue
+        path = _path(forward, end, start)
+        if path is None:
+            forward.setdefault(start, []).append(end)
+            continue
+        loop = " -> ".join([start, *path])
+        problems.append(
+            source.problem(
+                (key, i, "to"),
+                f"this {what} from '{start}' to '{end}' makes a loop ({loop}); {what}s must lead forward in time",
+            )
+        )
+    return problems
+
+
+def _path(forward: dict[str, list[str]], start: str, goal: str) -> list[str] | None:
+    """The milestones from `start` to `goal` following the links, or None if there is no way."""
+    came_from: dict[str, str | None] = {start: None}
+    queue = [start]
+    while queue:
+        here = queue.pop(0)
+        if here == goal:
+            path = [here]
+            while (previous := came_from[path[-1]]) is not None:
+                path.append(previous)
+            return path[::-1]
+        for there in forward.get(here, []):
+            if there not in came_from:
+                came_from[there] = here
+                queue.append(there)
+    return None
+
+
+def _shorter(source: Source, index: int, rule: dict[str, Any]) -> Problem | None:
+    """A problem when a rule's `at_most` is shorter than its `at_least`."""
+    texts = rule.get("at_least"), rule.get("at_most")
+    if not all(isinstance(text, str) for text in texts):
+        return None
+    try:
+        least, most = (Duration.parse(text) for text in texts)  # type: ignore[arg-type]
+    except ValueError:  # the schema reports it
+        return None
+    # Weeks and months only compare on a calendar; one fixed day is enough to catch a swapped pair.
+    reference = dt.date(2001, 1, 1)
+    if most.after(reference) >= least.after(reference):
+        return None
+    return source.problem(
+        ("rules", index, "at_most"), f"at_most '{most}' is shorter than at_least '{least}'; swap them or fix one"
+    )
 
 
 def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Problem]:
@@ -94,6 +174,7 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
     proposals = _items(data, "proposals")
     ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _text(p, "id")) is not None]
     problems = _duplicates(source, ids, "proposal id")
+    problems += [source.problem(path, _hidden_in_id(value)) for value, path in ids if _HIDDEN.search(value)]
     targets = catalogue.target_index()
     asks = {ask.id: ask for ask in catalogue.asks}
     for i, proposal in proposals:
@@ -103,7 +184,19 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
             source.problem(path, _unknown_target(ask, asks, targets)) for ask, path in links if ask not in targets
         ]
         problems += _duplicates(source, links, "link to")
+    problems += _declared_groups(data, source, catalogue, proposals)
     return problems
+
+
+# Control and invisible characters (zero-width spaces, direction marks): pasted in by accident, they
+# make two ids that print the same count as different.
+_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _hidden_in_id(value: str) -> str:
+    from sendreview.render.text import visible
+
+    return f"the id '{visible(value)}' has an invisible or control character in it; type the id again"
 
 
 def _unknown_target(name: str, asks: Mapping[str, object], targets: Mapping[str, object]) -> str:
@@ -116,3 +209,117 @@ def _unknown_target(name: str, asks: Mapping[str, object], targets: Mapping[str,
         hint = did_you_mean(lens, points)
         return f"'{lens}' is not a lens point of '{ask_id}'{hint}; use one of {', '.join(points)}"
     return f"unknown ask '{name}'{did_you_mean(name, targets)}"
+
+
+def _declared_groups(
+    data: Any, source: Source, catalogue: Catalogue, proposals: list[tuple[int, dict[str, Any]]]
+) -> list[Problem]:
+    """Check `document.catalogue` names groups in use, and that no link goes outside them."""
+    info = data.get("document") if isinstance(data, dict) else None
+    declared = info.get("catalogue") if isinstance(info, dict) else None
+    if not isinstance(declared, list):
+        return []
+    groups = [g.id for g in catalogue.groups]
+    named = [(g, ("document", "catalogue", k)) for k, g in enumerate(declared) if isinstance(g, str)]
+    problems = _duplicates(source, named, "group")
+    unknown = [
+        source.problem(path, f"unknown group of asks '{g}'{did_you_mean(g, groups)}")
+        for g, path in named
+        if g not in groups
+    ]
+    if unknown or not named:
+        return problems + unknown
+    covered = {g for g, _ in named}
+    group_of = {ask.id: ask.group for ask in catalogue.asks}
+    for i, proposal in proposals:
+        for j, link in _items(proposal, "responds_to"):
+            ask = _text(link, "ask")
+            group = group_of.get(ask.partition("/")[0]) if ask is not None else None
+            if group is not None and group not in covered:
+                message = f"'{ask}' is in the group '{group}', which document.catalogue leaves out; add the group there"
+                problems.append(source.problem(("proposals", i, "responds_to", j, "ask"), message))
+    return problems
+
+
+def check_follows(data: Any, source: Source, old_ids: Iterable[str], old_name: str) -> list[Problem]:
+    """Check every `follows:` names a proposal of the previous paper, and none is followed twice."""
+    known = list(old_ids)
+    first: dict[str, Sequence[PathPart]] = {}
+    problems = []
+    for i, proposal in _items(data, "proposals"):
+        value = _text(proposal, "follows")
+        if value is None or not value.strip():
+            continue
+        value, path = value.strip(), ("proposals", i, "follows")
+        if value not in known:
+            problems.append(source.problem(path, f"no proposal '{value}' in {old_name}{did_you_mean(value, known)}"))
+        elif value in first:
+            line = source.problem(first[value], "").line
+            message = (
+                f"proposal '{value}' of {old_name} is already followed on line {line}; only one proposal can follow it"
+            )
+            problems.append(source.problem(path, message))
+        else:
+            first[value] = path
+    return problems
+
+
+def check_same_catalogue(old: Loaded[Document], new: Loaded[Document], groups: Sequence[str]) -> list[Problem]:
+    """Check two papers were assessed against the same groups of asks (`document.catalogue`).
+
+    A paper that does not say is taken to cover every group in use.
+    """
+    old_groups = set(old.model.document.catalogue or groups)
+    new_groups = set(new.model.document.catalogue or groups)
+    if old_groups == new_groups:
+        return []
+    order = [*groups, *sorted((old_groups | new_groups) - set(groups))]
+    only_new = [g for g in order if g in new_groups - old_groups]
+    only_old = [g for g in order if g in old_groups - new_groups]
+    parts = [f"{', '.join(only_new)} only in {new.source.name}"] if only_new else []
+    parts += [f"{', '.join(only_old)} only in {old.source.name}"] if only_old else []
+    here, other = (new, old) if new.model.document.catalogue else (old, new)
+    message = (
+        f"assessed against different asks from {other.source.name} ({'; '.join(parts)}); "
+        "a diff needs both papers held against the same asks: give them the same 'catalogue:'"
+    )
+    return [here.source.problem(("document", "catalogue"), message)]
+
+
+# A phrase is words of letters, digits, apostrophes or hyphens; a word may end in `*`.
+_PHRASE = re.compile(r"[\w'\u2019-]+\*?(?:\s+[\w'\u2019-]+\*?)*")
+
+
+def check_commitments(data: Any, source: Source) -> list[Problem]:
+    """Check a commitments file's phrases are well formed and each is listed once."""
+    from sendreview.models.commitments import LEVELS
+
+    strengths = data.get("strengths") if isinstance(data, dict) else None
+    lists: list[tuple[str, tuple[PathPart, ...]]] = [(level, ("strengths", level)) for level in LEVELS]
+    lists += [("negations", ("negations",)), ("deadlines", ("deadlines",))]
+    seen: dict[str, tuple[str, tuple[PathPart, ...]]] = {}
+    problems = []
+    for name, path in lists:
+        parent = strengths if path[0] == "strengths" else data
+        items = parent.get(path[-1]) if isinstance(parent, dict) else None
+        if not isinstance(items, list):
+            continue
+        for k, phrase in enumerate(items):
+            if not isinstance(phrase, str):
+                continue
+            where = (*path, k)
+            if not _PHRASE.fullmatch(phrase.strip()):
+                message = (
+                    f"'{phrase}' is not a phrase: use words (letters, digits, apostrophes, hyphens),"
+                    " with * at the end of a word to match any ending"
+                )
+                problems.append(source.problem(where, message))
+                continue
+            key = ("deadline " if name == "deadlines" else "") + " ".join(phrase.lower().split())
+            if key in seen:
+                first_name, first_path = seen[key]
+                line = source.problem(first_path, "").line
+                problems.append(source.problem(where, f"'{phrase}' is already listed under {first_name} (line {line})"))
+            else:
+                seen[key] = (name, where)
+    return problems

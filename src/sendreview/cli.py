@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -19,8 +22,12 @@ from typer.core import TyperGroup
 from sendreview import __version__
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from sendreview.models.asks import Catalogue
     from sendreview.models.dates import FuzzyDate
+    from sendreview.models.document import DocumentInfo
+    from sendreview.models.timeline import Timeline
 
 
 class ListFormat(str, Enum):
@@ -63,18 +70,37 @@ class SchemaKind(str, Enum):
     asks = "asks"
     timeline = "timeline"
     compare = "compare"
+    diff = "diff"
+    commitments = "commitments"
+    suggest = "suggest"
+    timeline_view = "timeline-view"
+    timeline_next = "timeline-next"
 
 
 class Status(str, Enum):
     done = "done"
     expected = "expected"
     pending = "pending"
+    projected = "projected"
+    overdue = "overdue"
+
+
+class TimelineFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    ics = "ics"
+    svg = "svg"
 
 
 class _Group(TyperGroup):
     """Turn our errors into messages and exit codes, in this one place."""
 
     def invoke(self, ctx: Any) -> Any:  # typer's own Context type is private
+        with _warnings_to_stderr():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
@@ -85,13 +111,35 @@ class _Group(TyperGroup):
             debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
             if debug:
                 traceback.print_exc()
+            from sendreview.render.text import visible
+
             if isinstance(error, SendReviewError):
-                typer.echo(error.text, err=True)
+                # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
+                typer.echo(visible(error.text), err=True)
                 ctx.exit(error.exit_code)
             if not debug:
-                typer.echo(f"sendreview: unexpected error ({type(error).__name__}: {error}).", err=True)
+                typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
                 typer.echo("This is a bug in sendreview; run again with --debug to see where.", err=True)
             ctx.exit(3)
+
+
+@contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """Print sendreview's warnings as `FILE:LINE:COL: warning: ...`, each time, and carry on."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("always", category=UserWarning, module=r"sendreview(\.|$)")
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if category.__name__ != "SendReviewWarning":  # not ours: Python's usual way
+                shown(message, category, *args, **kwargs)
+                return
+            from sendreview.render.text import visible
+
+            typer.echo(visible(str(message)), err=True)
+
+        warnings.showwarning = show
+        yield
 
 
 app = typer.Typer(
@@ -171,7 +219,13 @@ def _write(text: str) -> None:
 
 
 def _json(model: Any) -> None:
-    _write(model.model_dump_json(indent=2, by_alias=True))
+    _write(_json_text(model))
+
+
+def _json_text(model: Any) -> str:
+    from sendreview.render.text import json_text
+
+    return json_text(model.model_dump_json(indent=2, by_alias=True))
 
 
 @app.command()
@@ -201,41 +255,167 @@ def asks(
         _print(asks_tree(view))
 
 
-@app.command()
+timeline_app = typer.Typer(
+    name="timeline",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(timeline_app)
+
+TimelineFile = Annotated[
+    Path | None, typer.Option("--file", help="A timeline file of your own instead of the bundled one.")
+]
+DocumentOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--document",
+        help="A paper's document file: its published and consultation dates replace the timeline's,"
+        " and the projections count from them.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help="Count overdue and days from this day, e.g. 2026-01-31; default: today."),
+]
+
+
+@timeline_app.callback(invoke_without_command=True)
 def timeline(
+    ctx: typer.Context,
     since: Annotated[
         str | None, typer.Option(help="Only milestones from this date, e.g. 2021 or 'Spring 2021'.")
     ] = None,
     until: Annotated[str | None, typer.Option(help="Only milestones up to this date.")] = None,
     status: Annotated[Status | None, typer.Option(help="Only milestones with this status.")] = None,
-    file: Annotated[
-        Path | None, typer.Option("--file", help="A timeline file of your own instead of the bundled one.")
-    ] = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    file: TimelineFile = None,
+    document: DocumentOption = None,
+    today: TodayOption = None,
+    format: Annotated[
+        TimelineFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar, svg a picture.")
+    ] = TimelineFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Show the SEND review's history and what comes next, with the NNPCF's involvement.
+    """Show the SEND review's history and what comes next, and by when: projected from the rules,
+    overdue once their time has passed, with the NNPCF's involvement.
 
-    Example: sendreview timeline --since 2021
+    Example: sendreview timeline --document examples/green-paper-2022.yaml
     """
+    if ctx.invoked_subcommand is not None:
+        _no_options_before(ctx)
+        return
     from sendreview.analysis.timeline import ordered
-    from sendreview.api import load_timeline
 
+    loaded, info, day = _timeline_inputs(file, document, today)
     view = ordered(
-        load_timeline(file),
+        loaded,
+        today=day,
+        document=info,
         since=_date("--since", since),
         until=_date("--until", until),
         status=status.value if status else None,
     )
+    if format is TimelineFormat.table:
+        from sendreview.render.terminal import timeline_table
+
+        if output is not None:
+            from sendreview.errors import SendReviewError
+
+            raise SendReviewError("--output: a table is for the screen; use --format json, markdown, ics or svg")
+        _print(timeline_table(view))
+    elif format is TimelineFormat.json:
+        _emit(_json_text(view), output, force)
+    elif format is TimelineFormat.markdown:
+        from sendreview.render.markdown import timeline as timeline_markdown
+
+        _emit(timeline_markdown(view), output, force)
+    elif format is TimelineFormat.ics:
+        import datetime as dt
+
+        from sendreview.render.ics import timeline_ics
+
+        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        _emit(timeline_ics(view, stamp=stamp), output, force)
+    else:
+        from sendreview.render.svg import timeline_svg
+
+        _emit(timeline_svg(view), output, force)
+
+
+@timeline_app.command("next")
+def timeline_next(
+    file: TimelineFile = None,
+    document: DocumentOption = None,
+    today: TodayOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Show the milestones still to come, dated or projected, with the days until each; overdue first.
+
+    Example: sendreview timeline next --today 2022-04-01
+    """
+    from sendreview.analysis.timeline import upcoming
+
+    loaded, info, day = _timeline_inputs(file, document, today)
+    view = upcoming(loaded, today=day, document=info)
     if format is ListFormat.json:
         _json(view)
     elif format is ListFormat.markdown:
-        from sendreview.render.markdown import timeline as timeline_markdown
+        from sendreview.render.markdown import next_milestones
 
-        _write(timeline_markdown(view))
+        _write(next_milestones(view))
     else:
-        from sendreview.render.terminal import timeline_table
+        from sendreview.render.terminal import next_table
 
-        _print(timeline_table(view))
+        _print(next_table(view))
+
+
+def _no_options_before(ctx: typer.Context) -> None:
+    """Refuse `timeline --format json next`: the options would be silently ignored."""
+    from sendreview.errors import SendReviewError
+
+    defaults = (None, False, TimelineFormat.table)
+    given = [f"--{name.replace('_', '-')}" for name, value in ctx.params.items() if value not in defaults]
+    if given:
+        raise SendReviewError(f"put {', '.join(given)} after '{ctx.invoked_subcommand}': sendreview timeline next ...")
+
+
+def _timeline_inputs(
+    file: Path | None, document: Path | None, today: str | None
+) -> tuple[Timeline, DocumentInfo | None, dt.date]:
+    """Load the timeline and the --document paper, and read --today; every problem in one go."""
+    import datetime as dt
+
+    from sendreview.api import load_catalogue, load_document, load_timeline
+    from sendreview.errors import SendReviewError
+    from sendreview.models.dates import Precision
+
+    errors: list[SendReviewError] = []
+    day = dt.date.today()
+    try:
+        if (given := _date("--today", today)) is not None:
+            if given.precision is not Precision.DAY:
+                raise SendReviewError(f"--today: give a day, like 2026-01-31, not '{today}'")
+            day = given.start
+    except SendReviewError as error:
+        errors.append(error)
+    loaded = info = None
+    try:
+        loaded = load_timeline(file)
+    except SendReviewError as error:
+        errors.append(error)
+    if document is not None:
+        try:
+            info = load_document(document, load_catalogue()).document
+        except SendReviewError as error:
+            errors.append(error)
+    if errors:
+        if all(error.problems for error in errors):
+            raise SendReviewError([p for error in errors for p in error.problems])
+        raise SendReviewError("\n".join(error.text for error in errors))
+    assert loaded is not None
+    return loaded, info, day
 
 
 @app.command()
@@ -260,7 +440,9 @@ def validate(
         except SendReviewError as error:
             failed.append(error)
         else:
-            typer.echo(f"{path}: ok ({type(model).__name__})")
+            from sendreview.render.text import visible
+
+            typer.echo(f"{visible(str(path))}: ok ({type(model).__name__})")
     if failed:
         raise SendReviewError("\n".join(error.text for error in failed))
 
@@ -288,7 +470,8 @@ def compare(
     from sendreview.api import load_document
 
     catalogue = _catalogue(extra, no_default_asks)
-    result = run_compare(load_document(document, catalogue), catalogue)
+    paper = load_document(document, catalogue)
+    result = run_compare(paper, catalogue)
     if format is CompareFormat.json:
         _json(result)
     elif format is CompareFormat.markdown:
@@ -300,9 +483,11 @@ def compare(
 
         sys.stdout.write(comparison_csv(result))
     else:
+        from sendreview.analysis.suggest import first_suggestions
         from sendreview.render.terminal import comparison_report
 
-        _print(comparison_report(result))
+        # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
+        _print(comparison_report(result, first_suggestions(paper, catalogue)))
     if failures := failed_checks(result, [f.value for f in fail_on or ()]):
         typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
         raise typer.Exit(1)
@@ -342,10 +527,11 @@ def statement(
     from sendreview.render.statement import render_statement
 
     fmt = _statement_format(format, output)
-    _date("--today", today)  # checked now; used once projections are shown
+    day = _date("--today", today)
     catalogue = _catalogue(extra, no_default_asks)
     result = run_compare(load_document(document, catalogue), catalogue)
-    content = render_statement(build_statement(result, catalogue, load_timeline(), organisation=org), fmt, template)
+    said = build_statement(result, catalogue, load_timeline(), organisation=org, today=day.start if day else None)
+    content = render_statement(said, fmt, template)
     _emit(content, output, force)
 
 
@@ -373,6 +559,190 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
         sys.stdout.buffer.write(content)
     else:
         _write(content)
+
+
+class DiffFailOn(str, Enum):
+    regression = "regression"
+    weakened = "weakened"
+    red_line = "red-line"
+
+
+@app.command()
+def diff(
+    documents: Annotated[
+        list[Path],
+        typer.Argument(help="Two or more document files, oldest first: OLD.yaml NEW.yaml ...", show_default=False),
+    ],
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+    commitments: Annotated[
+        Path | None,
+        typer.Option(
+            "--commitments", help="Your own commitment phrases, added to the bundled ones.", show_default=False
+        ),
+    ] = None,
+    fail_on: Annotated[
+        list[DiffFailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit with 1 if this holds from the first paper to the last (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Track the asks from one paper to the next: what improved or regressed, which proposals were
+    carried, changed, dropped or are new, red-line breaches, and commitments that got weaker.
+
+    Example: sendreview diff examples/green-paper-2022.yaml examples/improvement-plan-2023.yaml
+    """
+    from sendreview.analysis.diff import diff as run_diff
+    from sendreview.analysis.diff import failed_checks
+    from sendreview.api import load_commitments, load_stages
+    from sendreview.errors import SendReviewError
+
+    if len(documents) < 2:
+        raise SendReviewError("diff needs at least two document files, oldest first: OLD.yaml NEW.yaml")
+    catalogue = _catalogue(extra, no_default_asks)
+    result = run_diff(load_stages(documents, catalogue), catalogue, load_commitments(commitments))
+    if format is ListFormat.json:
+        _json(result)
+    elif format is ListFormat.markdown:
+        from sendreview.render.diff import markdown as diff_markdown
+
+        _write(diff_markdown(result))
+    else:
+        from sendreview.render.diff_terminal import diff_report
+
+        _print(diff_report(result))
+    if failures := failed_checks(result, [f.value for f in fail_on or ()]):
+        typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
+        raise typer.Exit(1)
+
+
+class SuggestFormat(str, Enum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class PaperKind(str, Enum):
+    green_paper = "green-paper"
+    white_paper = "white-paper"
+    improvement_plan = "improvement-plan"
+    bill = "bill"
+    act = "act"
+    other = "other"
+
+
+TopOption = Annotated[int, typer.Option("--top", help="Suggest at most this many asks per proposal.")]
+
+
+def _top(top: int) -> int:
+    from sendreview.errors import SendReviewError
+
+    if top < 1:
+        raise SendReviewError(f"--top: give 1 or more (got {top}); --top 0 would suggest nothing")
+    return top
+
+
+@app.command()
+def suggest(
+    document: Annotated[
+        Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+    ],
+    top: TopOption = 3,
+    min_score: Annotated[
+        float, typer.Option("--min-score", help="Leave out asks scoring less than this (see docs/formats.md).")
+    ] = 2.0,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Suggest for every proposal, and flag assessed links whose words score very low."),
+    ] = False,
+    format: Annotated[
+        SuggestFormat, typer.Option("--format", "-f", help="Output format; yaml prints links ready to paste.")
+    ] = SuggestFormat.table,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+) -> None:
+    """Suggest which asks each unassessed proposal most likely touches, with the words that matched:
+    a draft to check, never counted as an assessment.
+
+    Example: sendreview suggest examples/green-paper-2022.yaml --format yaml
+    """
+    from sendreview.analysis.suggest import suggest as run_suggest
+    from sendreview.api import load_document
+    from sendreview.errors import SendReviewError
+
+    if min_score < 0:
+        raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
+    catalogue = _catalogue(extra, no_default_asks)
+    result = run_suggest(
+        load_document(document, catalogue), catalogue, top=_top(top), min_score=min_score, all_proposals=every
+    )
+    if format is SuggestFormat.json:
+        _json(result)
+    elif format is SuggestFormat.yaml:
+        from sendreview.render.yamltext import suggestions_yaml
+
+        _write(suggestions_yaml(result))
+    else:
+        from sendreview.render.terminal import suggestions_report
+
+        _print(suggestions_report(result))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="The new document file to write.", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The paper's title.", show_default=False)],
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="When it came out, e.g. 2026-02-23 or 'Spring 2026'.", show_default=False),
+    ] = None,
+    kind: Annotated[PaperKind, typer.Option("--kind", help="What kind of paper it is.")] = PaperKind.green_paper,
+    from_text: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-text",
+            help="A plain-text file of proposals, one per paragraph or numbered line (1., 2.3, a)).",
+            show_default=False,
+        ),
+    ] = None,
+    top: TopOption = 3,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+) -> None:
+    """Start a new document file for a paper; with --from-text, its proposals, each with suggested asks
+    as comments to check. Never replaces a file.
+
+    Example: sendreview init white-paper.yaml --title "Every Child Achieving and Thriving" --published 2026-02-23
+    """
+    from sendreview.analysis.draft import draft_document
+    from sendreview.errors import SendReviewError
+    from sendreview.loading import read_text
+    from sendreview.output import write_output
+    from sendreview.render.yamltext import draft_yaml
+
+    # Checked before any work: a document file holds a person's assessment, so init never replaces one.
+    if path.exists() or path.is_symlink():
+        raise SendReviewError(f"{path}: already exists; sendreview init never replaces a file: choose a new name")
+    text = read_text(from_text, str(from_text)) if from_text is not None else None
+    catalogue = _catalogue(extra, no_default_asks)
+    info = _document_info(title, kind.value, published)
+    draft = draft_document(info, catalogue, text=text, text_name=str(from_text or ""), top=_top(top))
+    write_output(path, draft_yaml(draft, str(path)))
+    found = f" with {len(draft.proposals)} proposals from {from_text}" if from_text is not None else ""
+    typer.echo(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}")
+
+
+def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo:
+    from sendreview.errors import SendReviewError
+    from sendreview.models.document import DocumentInfo
+
+    if not title.strip():
+        raise SendReviewError("--title: give the paper's title")
+    return DocumentInfo(title=title, kind=kind, published=_date("--published", published))
 
 
 @app.command()

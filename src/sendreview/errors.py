@@ -35,6 +35,18 @@ class SendReviewError(Exception):
         super().__init__(self.text)
 
 
+class SendReviewWarning(UserWarning):
+    """Something in an input that is allowed but probably not meant; carries one Problem.
+
+    Its text is the problem's, `FILE:LINE:COL: warning: ...`; the command line prints it and
+    keeps going (exit code 0), the Python API shows it through the `warnings` module.
+    """
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' (did you mean 'x'?)' for the closest choice, or ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -157,6 +157,12 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
     loc: tuple[PathPart, ...] = tuple(error["loc"])
     kind, value = error["type"], error.get("input")
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "extra_forbidden":  # whatever its value: quoting it would not help
+        if field == "<<":
+            return source.problem(loc, "'<<' (a YAML merge key) is not supported: write the fields out", at_key=True)
+        allowed = _fields_at(model, loc[:-1])
+        hint = did_you_mean(field, allowed) or f"; allowed here: {', '.join(allowed)}"
+        return source.problem(loc, f"unknown field '{field}'{hint}", at_key=True)
     if isinstance(value, bool):  # an unquoted yes/no/on/off: say what was typed, and how to keep it
         node = source.node(loc)
         typed = node.value if node is not None and isinstance(node.value, str) else str(value).lower()
@@ -165,10 +171,10 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
         return source.problem(loc, f"'{typed}' is read by YAML as yes/no, not as text; put it in quotes: \"{typed}\"")
     if kind == "missing":
         return source.problem(loc[:-1], f"missing '{field}': this field is required")
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        hint = did_you_mean(field, allowed) or f"; allowed here: {', '.join(allowed)}"
-        return source.problem(loc, f"unknown field '{field}'{hint}", at_key=True)
+    if value is None:  # before the choices: "'None' is not a valid kind" would puzzle anyone
+        return source.problem(loc, f"'{field}' has no value: give it one, or leave the line out")
+    if kind == "literal_error" and not isinstance(value, str):
+        return source.problem(loc, f"'{field}' should be {error['ctx']['expected']}, not a {_shape(value)}")
     if kind == "literal_error":
         choices = error["ctx"]["expected"]
         options = [c.strip(" '") for c in choices.replace(" or ", ",").split(",")]
@@ -181,8 +187,6 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
         )
     if kind == "string_too_short":
         return source.problem(loc, f"'{field}' is empty: give it some text")
-    if value is None:
-        return source.problem(loc, f"'{field}' has no value: give it one, or leave the line out")
     if kind in ("string_type", "tuple_type", "model_type", "dict_type", "list_type"):
         wanted = {
             "string_type": "text",

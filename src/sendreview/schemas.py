@@ -8,7 +8,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from sendreview.analysis.compare import Comparison
+from sendreview.analysis.diff import Diff
+from sendreview.analysis.suggest import Suggestions
+from sendreview.analysis.timeline import NextView, TimelineView
 from sendreview.models.asks import CatalogueFile
+from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
 
@@ -17,6 +21,15 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "asks": (CatalogueFile, "validation", "A sendreview asks file: groups, asks and lens points."),
     "timeline": (Timeline, "validation", "A sendreview timeline file: milestones and involvement periods."),
     "compare": (Comparison, "serialization", "The output of `sendreview compare --format json`."),
+    "diff": (Diff, "serialization", "The output of `sendreview diff --format json`."),
+    "suggest": (Suggestions, "serialization", "The output of `sendreview suggest --format json`."),
+    "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
+    "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
+    "commitments": (
+        CommitmentsFile,
+        "validation",
+        "A sendreview commitments file: the phrases that show how firmly a paper commits.",
+    ),
 }
 
 

@@ -6,6 +6,9 @@ position, lets a second key silently replace the first, and expands alias bombs.
   (None, True/False), so a text field can refuse a yes/no and say how to quote it;
 - duplicate keys, tags other than YAML's own, recursive aliases are problems with positions;
 - nesting depth, alias expansion and file size are bounded (limits below, set by environment);
+  aliases may copy no more text than the file size limit allows, so a short file cannot grow;
+- a plain value followed by ` #word` (a hashtag, `#1`) is a warning: YAML reads the rest of
+  the line as a comment, so those words would be silently left out;
 - no node tree is kept: positions for later errors come from `Source`, which re-reads the
   text only when a problem needs placing.
 """
@@ -13,13 +16,15 @@ position, lets a second key silently replace the first, and expands alias bombs.
 from __future__ import annotations
 
 import os
+import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from sendreview.errors import Problem, SendReviewError
+from sendreview.errors import Problem, SendReviewError, SendReviewWarning
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 _BaseLoader: Any = _CLoader or yaml.SafeLoader
@@ -34,6 +39,17 @@ _BOOLS = {
     for word in (base, base.capitalize(), base.upper())
 }
 PathPart = str | int
+# libyaml's own bound on nesting, whatever SENDREVIEW_MAX_DEPTH says.
+LIBYAML_MAX_DEPTH = 1000
+# After a plain value: spaces, then `#` with a word straight after it, which people mean as text
+# ("option #1", "#SENDreform"); a deliberate comment usually has a space after the `#`.
+# YAML reads these as new lines where an editor shows none, so every position after them would be off.
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+_SEPARATOR = (
+    "a line separator character (U+{:04X}) is here, which YAML reads as a new line;"
+    " delete it, or write a real new line"
+)
+_HASHTAG_COMMENT = re.compile(r"[ \t]+(#\S[^\r\n]{0,30})")
 
 
 def _limit(name: str, default: int) -> int:
@@ -101,6 +117,11 @@ class Source:
         return Problem(self.name, *_position(node.start_mark if node else None), message)
 
 
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character index, counting lines as editors do (by newline)."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def _child(node: yaml.Node, part: PathPart, *, want_key: bool) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -121,6 +142,7 @@ class _Frame:
     start_values: int  # values built before it, to know its size when it ends
     anchor: str | None
     mark: Any
+    start_chars: int = 0  # characters of text built before it, for the alias text budget
     is_key: bool = False
     key: Any = _NO_KEY
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -134,13 +156,18 @@ class _Builder:
         self.text = text
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int] | None] = {}  # None while the anchored value is open
+        # anchor -> (value, values in it, characters of text in it); None while the anchored value is open
+        self.anchors: dict[str, tuple[Any, int, int] | None] = {}
         self.values = 0
+        self.chars = 0
         self.alias_values = 0
+        self.alias_chars = 0
         self.documents = 0
         self.root: Any = None
         self.max_depth = max_depth()
         self.max_alias_values = max_alias_values()
+        self.max_alias_chars = max_file_bytes()
+        self.warnings: list[Problem] = []
 
     def problem(self, mark: Any, message: str) -> None:
         self.problems.append(Problem(self.name, *_position(mark), message))
@@ -173,11 +200,15 @@ class _Builder:
                     return self.root
         except yaml.MarkedYAMLError as error:
             raise SendReviewError([*self.problems, yaml_problem(error, self.name, self.text)]) from None
-        except yaml.YAMLError as error:  # the reader's errors carry a character index only
+        except yaml.YAMLError as error:  # the reader's errors carry an offset only
             index = getattr(error, "position", 0)
-            line = self.text.count("\n", 0, index) + 1
-            column = index - (self.text.rfind("\n", 0, index) + 1) + 1
+            if _CLoader is not None:  # libyaml counts bytes of UTF-8, not characters
+                index = len(self.text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+            line, column = _line_column(self.text, index)
             reason = getattr(error, "reason", str(error))
+            character = getattr(error, "character", None)
+            if isinstance(character, int) and "control" in reason:
+                reason = f"a control character (U+{character:04X}) is here; delete it (YAML allows none)"
             raise SendReviewError([*self.problems, Problem(self.name, line, column, reason)]) from None
         finally:
             loader.dispose()
@@ -200,26 +231,38 @@ class _Builder:
             elif text in _BOOLS:
                 value = _BOOLS[text]
         self.values += 1
+        self.chars += len(text)
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(text))
+        if not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
+            self.comment_warning(comment)
         self.add(value, event.start_mark, key_text=text)
+
+    def comment_warning(self, comment: re.Match[str]) -> None:
+        line, column = _line_column(self.text, comment.start(1))
+        words = comment.group(1).rstrip()
+        message = (
+            f"warning: YAML reads '{words}' as a comment, so it is left out of the text;"
+            " put the whole text in quotes to keep it"
+        )
+        self.warnings.append(Problem(self.name, line, column, message))
 
     def start(self, event: Any, container: Any) -> None:
         if len(self.stack) >= self.max_depth:
-            message = f"nested more than {self.max_depth} levels deep (set SENDREVIEW_MAX_DEPTH to raise the limit)"
-            raise self.fail(event.start_mark, message)
+            raise self.fail(event.start_mark, _too_deep(self.max_depth))
         self.check_tag(event)
         if event.anchor is not None:
             self.anchors[event.anchor] = None
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and parent.key is _NO_KEY and isinstance(parent.container, dict)
         self.values += 1
-        self.stack.append(_Frame(container, self.values, event.anchor, event.start_mark, is_key=is_key))
+        self.stack.append(_Frame(container, self.values, event.anchor, event.start_mark, self.chars, is_key=is_key))
 
     def end(self) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.container, self.values - frame.start_values + 1)
+            size = (self.values - frame.start_values + 1, self.chars - frame.start_chars)
+            self.anchors[frame.anchor] = (frame.container, *size)
         if frame.is_key:
             self.problem(frame.mark, "a key must be plain text, not a list or mapping")
             self.stack[-1].key = _SKIP
@@ -233,13 +276,22 @@ class _Builder:
         anchored = self.anchors[name]
         if anchored is None:
             raise self.fail(event.start_mark, f"alias '*{name}' refers to itself (a recursive anchor)")
-        value, size = anchored
+        value, size, chars = anchored
         self.values += size  # an anchored collection's size counts the copies inside it
+        self.chars += chars
         self.alias_values += size
+        self.alias_chars += chars
         if self.alias_values > self.max_alias_values:
             message = (
                 f"aliases copy more than {self.max_alias_values:,} values"
                 " (set SENDREVIEW_MAX_ALIAS_VALUES to raise the limit)"
+            )
+            raise self.fail(event.start_mark, message)
+        if self.alias_chars > self.max_alias_chars:
+            # A few values can still hold a lot of text: copied, it costs as much as a file that big.
+            message = (
+                f"aliases copy more than {self.max_alias_chars:,} characters of text, the file size limit"
+                " (set SENDREVIEW_MAX_FILE_BYTES to raise it)"
             )
             raise self.fail(event.start_mark, message)
         self.add(value, event.start_mark, key_text=value if isinstance(value, str) else None)
@@ -279,8 +331,8 @@ def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     at = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
     if at == "\t" or "'\\t'" in said:
         problem = "tab character here: indent YAML with spaces, not tabs"
-    elif "nesting depth" in said:
-        problem = f"nested more than {max_depth()} levels deep"
+    elif "nesting depth" in said:  # libyaml's own bound, met before ours when it reads ahead
+        problem = _too_deep(min(max_depth(), LIBYAML_MAX_DEPTH))
     elif error.context:
         problem = f"{error.context}, {problem}"
     return Problem(name, line, column, problem)
@@ -289,9 +341,23 @@ def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
 def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text into plain data and the problems found on the way (not raised, so that
     validation can report the rest of the file in the same run). Fatal problems are raised."""
+    if separators := [
+        Problem(name, *_line_column(text, found.start()), _SEPARATOR.format(ord(found.group())))
+        for found in _LINE_SEPARATORS.finditer(text)
+    ]:
+        raise SendReviewError(separators)
     builder = _Builder(name, text)
     try:
         data = builder.run()
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1,000 levels
-        raise SendReviewError([Problem(name, 1, 1, f"nested more than {max_depth()} levels deep")]) from None
+        raise SendReviewError([Problem(name, 1, 1, _too_deep(max_depth()))]) from None
+    finally:
+        for warning in builder.warnings:  # shown by the command line as FILE:LINE:COL: warning: ...
+            warnings.warn(SendReviewWarning(warning), stacklevel=2)
     return data, builder.problems
+
+
+def _too_deep(limit: int) -> str:
+    if limit < LIBYAML_MAX_DEPTH:
+        return f"nested more than {limit} levels deep (set SENDREVIEW_MAX_DEPTH to raise the limit)"
+    return f"nested more than {LIBYAML_MAX_DEPTH:,} levels deep, the most YAML can read"

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
+from sendreview.analysis.projection import project
+from sendreview.analysis.timeline import TimelineView, ordered
 from sendreview.models.asks import LENS_TITLES, Catalogue
-from sendreview.models.document import KIND_TITLES, Stance
+from sendreview.models.dates import FuzzyDate, Precision
+from sendreview.models.document import KIND_TITLES, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
+from sendreview.render.when import long_date, span, window
 
 DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
 VERDICT_WORDS: dict[Verdict, str] = {
@@ -125,8 +129,13 @@ class Statement(_Part):
     path: tuple[NextStep, ...]
     horizon: str
     unassessed: int
+    # The timeline on the day, for the HTML statement's picture; not part of the template context.
+    timeline: TimelineView | None = Field(default=None, exclude=True)
 
 
+# The road to law in general words: the timeline's milestones name the papers that came.
+STEP_NAMES = {"white-paper": "A White Paper", "bill": "A Bill", "act": "An Act of Parliament"}
+CONSULTATION_CLOSES = "consultation-closes"  # the timeline milestone whose rule sets the minimum length
 # Groups recalled under "What we asked for", in the order the statement gives them.
 ASKED_FOR_GROUPS = ("silver-bullets", "conference-2019", "july-2019")
 
@@ -137,16 +146,14 @@ def build_statement(
     timeline: Timeline,
     *,
     organisation: str = DEFAULT_ORGANISATION,
-    next_steps: tuple[str, tuple[NextStep, ...], str] | None = None,
+    today: dt.date | None = None,
 ) -> Statement:
-    """The statement's content: what we asked for, agree with, want more of, oppose, miss."""
+    """The statement's content: what we asked for, agree with, want more of, oppose, miss, and
+    what happens next (projected from the timeline's rules as of `today`, by default the real date)."""
+    today = today or dt.date.today()
     doc = result.document
     kind = KIND_TITLES[doc.kind]
-    published = (
-        _long_date(doc.published.start)
-        if doc.published and doc.published.precision == 0
-        else (str(doc.published) if doc.published else "")
-    )
+    published = _written(doc.published) if doc.published else ""
     groups = catalogue.group_index()
     asked_for = tuple(
         AskedForGroup(
@@ -176,7 +183,7 @@ def build_statement(
                 )
         return tuple(found)
 
-    consultation, path, horizon = next_steps or ("", (), "")
+    consultation, path, horizon = _next_steps(result.document, timeline, today)
     return Statement(
         organisation=organisation,
         title=f"{organisation}: our statement on the {kind}",
@@ -218,6 +225,7 @@ def build_statement(
         path=path,
         horizon=horizon,
         unassessed=result.summary.unassessed_proposals,
+        timeline=ordered(timeline, today=today, document=doc if doc.kind != "other" else None),
     )
 
 
@@ -230,6 +238,42 @@ def _target_titles(result: Comparison) -> dict[str, str]:
     return titles
 
 
-def _long_date(day: dt.date) -> str:
-    """A date the way a British reader writes it: 29 March 2022."""
-    return f"{day.day} {day:%B %Y}"
+def _next_steps(doc: DocumentInfo, timeline: Timeline, today: dt.date) -> tuple[str, tuple[NextStep, ...], str]:
+    """The consultation's close, the road to law with its projected windows, and its usual length."""
+    found = project(timeline, doc.published, today=today, kind=doc.kind) if doc.published else ()
+    by_milestone = {p.milestone: p for p in found}
+    consultation = ""
+    closes = doc.consultation.closes if doc.consultation else None
+    if closes is not None:
+        verb = "closed" if closes.end < today else "closes"
+        consultation = f"The consultation {verb} on {_written(closes)}."
+    elif (minimum := by_milestone.get(CONSULTATION_CLOSES)) is not None:
+        consultation = (
+            f"The consultation must run for at least {minimum.at_least}, so it can close no earlier than "
+            f"{long_date(minimum.earliest)}."
+        )
+    path = tuple(
+        NextStep(
+            title=STEP_NAMES.get(p.milestone, p.title),
+            when=window(p) + (f" (that time passed {span(p.days_overdue)} ago)" if p.days_overdue else ""),
+            status=p.status,
+        )
+        for p in sorted(found, key=lambda p: (p.earliest, p.latest or dt.date.max))
+        if p.milestone != CONSULTATION_CLOSES
+    )
+    if not path:
+        path = tuple(
+            NextStep(title=m.title, status=m.status)
+            for m in timeline.milestones
+            if m.category == "legislation" and m.status != "done"
+        )
+    act = next((r for r in timeline.rules if r.end == "act"), None)
+    horizon = ""
+    if act is not None and act.at_least is not None and act.at_most is not None:
+        start = next((m.title for m in timeline.milestones if m.id == act.start), act.start)
+        horizon = f"From {start} to Act of Parliament usually takes {act.at_least} to {act.at_most}."
+    return consultation, path, horizon
+
+
+def _written(date: FuzzyDate) -> str:
+    return long_date(date.start) if date.precision is Precision.DAY else str(date)

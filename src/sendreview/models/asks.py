@@ -37,6 +37,8 @@ class Ask(Model):
     text: Text = ""
     supports: tuple[Slug, ...] = ()
     lenses: tuple[LensPoint, ...] = ()
+    # Words and phrases a government paper would use for this ask; `sendreview suggest` matches them.
+    keywords: tuple[NonEmptyText, ...] = ()
 
 
 class Group(Model):

@@ -1,4 +1,5 @@
-"""Fuzzy dates: a day, a month, a season or a year, printed the way they were given."""
+"""Fuzzy dates (a day, month, quarter, season, part of a year or a year, printed the way they were
+given) and durations ("12 weeks", "18 months") for the timeline's rules."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ class Precision(IntEnum):
 
     DAY = 0
     MONTH = 1
-    SEASON = 2
-    YEAR = 3
+    QUARTER = 2
+    SEASON = 3
+    PART = 4  # early, mid or late in a year: a third of it
+    YEAR = 5
 
 
 # Meteorological seasons, as the Met Office counts them; winter runs into the next year.
@@ -28,14 +31,29 @@ SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+# Governments promise "early 2021" or "later this year"; a third of the year is the plainest reading.
+PART_START_MONTH = {"early": 1, "mid": 5, "late": 9}
+LENGTH_IN_MONTHS = {
+    Precision.DAY: 0,
+    Precision.MONTH: 1,
+    Precision.QUARTER: 3,
+    Precision.SEASON: 3,
+    Precision.PART: 4,
+    Precision.YEAR: 12,
+}
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})")
 _WORD_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{4})")
+_QUARTER = re.compile(r"[Qq]([1-4])\s+(\d{4})")
 _YEAR = re.compile(r"\d{4}")
+_DURATION = re.compile(r"([+-]?\d+)\s+(day|week|month|year)s?", re.IGNORECASE)
 
-FORMATS_HELP = "write it as 2022-03-29, 29 March 2022, 2019-09, September 2019, Spring 2021 or 2021"
+FORMATS_HELP = (
+    "write it as 2022-03-29, 29 March 2022, 2019-09, September 2019, Q1 2022, Spring 2021, early 2021 or 2021"
+)
+DURATION_HELP = "write it as a number and a unit, like 12 weeks, 18 months or 2 years"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -58,7 +76,7 @@ def _real_day(year: int, month: int, day: int, text: str) -> dt.date:
 
 @dataclass(frozen=True, eq=False)
 class FuzzyDate:
-    """A date known to a day, month, season or year; `text` is how the user wrote it."""
+    """A date known to a day, month, quarter, season, part of a year or year; `text` is how it was written."""
 
     start: dt.date
     precision: Precision
@@ -66,7 +84,8 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, value: str | dt.date) -> FuzzyDate:
-        """Read '2022-03-29', '29 March 2022', '2019-09', 'September 2019', 'Spring 2021' or '2021'."""
+        """Read '2022-03-29', '29 March 2022', '2019-09', 'September 2019', 'Q1 2022', 'Spring 2021', 'early 2021'
+        or '2021'."""
         if isinstance(value, dt.date):
             return cls(value, Precision.DAY, value.isoformat())
         text = " ".join(value.split())
@@ -91,6 +110,11 @@ class FuzzyDate:
             if word in SEASON_START_MONTH:
                 start = dt.date(int(year_text), SEASON_START_MONTH[word], 1)
                 return cls(start, Precision.SEASON, text)
+            if word in PART_START_MONTH:
+                return cls(dt.date(int(year_text), PART_START_MONTH[word], 1), Precision.PART, text)
+        if match := _QUARTER.fullmatch(text):
+            quarter, year = map(int, match.groups())
+            return cls(dt.date(year, 3 * quarter - 2, 1), Precision.QUARTER, text)
         if _YEAR.fullmatch(text):
             return cls(dt.date(int(text), 1, 1), Precision.YEAR, text)
         raise ValueError(f"cannot read '{value}' as a date; {FORMATS_HELP}")
@@ -98,15 +122,9 @@ class FuzzyDate:
     @property
     def end(self) -> dt.date:
         """The last day the date may mean."""
-        months = {
-            Precision.DAY: 0,
-            Precision.MONTH: 1,
-            Precision.SEASON: 3,
-            Precision.YEAR: 12,
-        }
         if self.precision is Precision.DAY:
             return self.start
-        return add_months(self.start, months[self.precision]) - dt.timedelta(days=1)
+        return add_months(self.start, LENGTH_IN_MONTHS[self.precision]) - dt.timedelta(days=1)
 
     @property
     def sort_key(self) -> tuple[dt.date, int]:
@@ -145,8 +163,9 @@ class FuzzyDate:
     ) -> JsonSchemaValue:
         return {
             "type": "string",
-            "description": "A day, month, season or year: " + FORMATS_HELP.removeprefix("write it as "),
-            "examples": ["2022-03-29", "September 2019", "Spring 2021", "2021"],
+            "description": "A day, month, quarter, season, part of a year or year: "
+            + FORMATS_HELP.removeprefix("write it as "),
+            "examples": ["2022-03-29", "September 2019", "Q1 2022", "Spring 2021", "early 2021", "2021"],
         }
 
 
@@ -156,3 +175,66 @@ def _validate_fuzzy_date(value: object) -> FuzzyDate:
     if isinstance(value, (str, dt.date)):
         return FuzzyDate.parse(value)
     raise ValueError(f"expected a date as text; {FORMATS_HELP}")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time counted forward on the calendar: days, weeks, months or years."""
+
+    amount: int
+    unit: str  # "days", "weeks", "months" or "years"
+    text: str = field(compare=False)
+
+    @classmethod
+    def parse(cls, value: str) -> Duration:
+        """Read '12 weeks', '18 months', '2 years' or '0 days'; refuse a negative one."""
+        text = " ".join(value.split())
+        match = _DURATION.fullmatch(text)
+        if match is None:
+            raise ValueError(f"cannot read '{value}' as a length of time; {DURATION_HELP}")
+        amount, unit = int(match.group(1)), match.group(2).lower() + "s"
+        if amount < 0:
+            raise ValueError(
+                f"'{text}' is a negative duration: a rule counts forward from one milestone to the next,"
+                " so write how long after, like '12 weeks'"
+            )
+        return cls(amount, unit, text)
+
+    def after(self, day: dt.date) -> dt.date:
+        """The day this long after `day`; months and years keep the day of the month where they can."""
+        if self.unit == "days":
+            return day + dt.timedelta(days=self.amount)
+        if self.unit == "weeks":
+            return day + dt.timedelta(weeks=self.amount)
+        return add_months(day, self.amount * (12 if self.unit == "years" else 1))
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Duration({self.text!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_duration,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "description": "A length of time: " + DURATION_HELP.removeprefix("write it as "),
+            "examples": ["12 weeks", "18 months", "2 years"],
+        }
+
+
+def _validate_duration(value: object) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    if isinstance(value, str):
+        return Duration.parse(value)
+    raise ValueError(f"expected a length of time as text; {DURATION_HELP}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from sendreview.models.base import Model, NonEmptyText, Text
+from sendreview.models.base import Model, NonEmptyText, Slug, Text
 from sendreview.models.dates import FuzzyDate
 
 Stance = Literal["agree", "partly", "disagree"]
@@ -34,7 +34,11 @@ class Proposal(Model):
     chapter: Text = ""
     title: NonEmptyText
     summary: Text = ""
+    # The paper's own words of commitment ("we will legislate..."), read by `diff` for strength.
+    commitment: Text = ""
     source: Text = ""
+    # The id of the proposal this one carries forward from the previous paper, for `diff`.
+    follows: NonEmptyText | None = None
     responds_to: tuple[Link, ...] = ()
 
 
@@ -53,6 +57,9 @@ class DocumentInfo(Model):
     published: FuzzyDate | None = None
     consultation: Consultation | None = None
     url: Text = ""
+    # The groups of asks the assessment covers; empty means every group in use. `diff` refuses
+    # to hold two papers against each other when these differ.
+    catalogue: tuple[Slug, ...] = ()
 
 
 class Document(Model):

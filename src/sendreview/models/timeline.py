@@ -1,4 +1,5 @@
-"""The review's timeline: milestones and the NNPCF's involvement between them."""
+"""The review's timeline: milestones, the NNPCF's involvement between them, and the rules that
+project what comes next."""
 
 from __future__ import annotations
 
@@ -7,10 +8,27 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sendreview.models.base import Model, NonEmptyText, Slug, Text
-from sendreview.models.dates import FuzzyDate
+from sendreview.models.dates import Duration, FuzzyDate
+from sendreview.models.document import DocumentKind
 
 Status = Literal["done", "expected", "pending"]
 Category = Literal["review", "politics", "external", "related-policy", "engagement", "legislation"]
+DocumentField = Literal["published", "consultation.opens", "consultation.closes"]
+
+
+class Planned(Model):
+    """A date promised earlier for a milestone, and who promised it."""
+
+    date: FuzzyDate
+    source: NonEmptyText
+    notes: Text = ""
+
+
+class DocumentDate(Model):
+    """Which date of a paper this milestone is: `sendreview timeline --document` fills it in."""
+
+    kind: DocumentKind
+    field: DocumentField
 
 
 class Milestone(Model):
@@ -23,6 +41,8 @@ class Milestone(Model):
     category: Category
     notes: Text = ""
     source: Text = ""
+    planned: tuple[Planned, ...] = ()
+    document_date: DocumentDate | None = None
 
     @model_validator(mode="after")
     def _done_has_date(self) -> Milestone:
@@ -39,11 +59,29 @@ class Period(Model):
     involvement: tuple[NonEmptyText, ...]
 
 
+class Rule(Model):
+    """How long after one milestone another is due: at least, at most, or both."""
+
+    start: Slug = Field(alias="from")
+    end: Slug = Field(alias="to")
+    at_least: Duration | None = None
+    at_most: Duration | None = None
+    notes: Text = ""
+    source: Text = ""
+
+    @model_validator(mode="after")
+    def _has_a_length(self) -> Rule:
+        if self.at_least is None and self.at_most is None:
+            raise ValueError(f"the rule for '{self.end}' needs 'at_least', 'at_most' or both")
+        return self
+
+
 class Timeline(Model):
     """The whole timeline file."""
 
     milestones: tuple[Milestone, ...]
     periods: tuple[Period, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
     def milestone_index(self) -> dict[str, Milestone]:
         return {m.id: m for m in self.milestones}

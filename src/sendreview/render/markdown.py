@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sendreview.analysis.catalogue import CatalogueView
 from sendreview.analysis.compare import Comparison, Verdict
-from sendreview.analysis.timeline import TimelineView
+from sendreview.analysis.timeline import NextView, TimelineView
 from sendreview.models.asks import LENS_TITLES
 from sendreview.models.document import KIND_TITLES
+from sendreview.render import when
 from sendreview.render.text import markdown as md
 
 VERDICT_LABEL: dict[Verdict, str] = {
@@ -41,16 +42,48 @@ def asks(view: CatalogueView) -> str:
 
 
 def timeline(view: TimelineView) -> str:
-    rows = [
-        [md(str(m.date)) if m.date else "not yet known", md(m.title), m.status, m.category] for m in view.milestones
-    ]
+    rows = []
+    for m in view.milestones:
+        milestone = " ".join([md(m.title), *(f"*{md(line)}*" for line in when.details(m))])
+        status = f"{when.STATUS_SYMBOL[m.status]} {m.status}"
+        rows.append([md(when.when(m)), milestone, status, m.category])
     lines = ["# The SEND review: timeline", "", *_table(["Date", "Milestone", "Status", "Category"], rows)]
+    if view.document is not None:
+        lines += [
+            "",
+            f"The {KIND_TITLES[view.document.kind]}'s own dates come from the document: {md(view.document.title)}.",
+        ]
+    if any(m.projection is not None for m in view.milestones):
+        lines += ["", f"Projected and overdue are worked out from the rules on {when.long_date(view.today)}."]
     if view.periods:
         titles = {m.id: m.title for m in view.milestones}
         lines += ["", "## NNPCF involvement", ""]
         for period in view.periods:
             start, end = titles.get(period.start, period.start), titles.get(period.end, period.end)
             lines.append(f"- **{md(start)} to {md(end)}**: " + "; ".join(md(x) for x in period.involvement))
+    return "\n".join(lines) + "\n"
+
+
+def next_milestones(view: NextView) -> str:
+    lines = [f"# What comes next, on {when.long_date(view.today)}", ""]
+    rows = []
+    for item in view.milestones:
+        if item.date is not None:
+            date = md(str(item.date))
+        elif item.latest is None:
+            date = f"no earlier than {when.long_date(item.earliest)}"
+        else:
+            date = f"{when.long_date(item.earliest)} to {when.long_date(item.latest)}"
+        status = f"{when.STATUS_SYMBOL[item.status]} {item.status}"
+        rows.append([date, md(item.title), status, when.days_away(item)])
+    lines += (
+        _table(["When", "Milestone", "Status", "How long"], rows)
+        if rows
+        else ["Nothing dated or projected is still to come."]
+    )
+    if view.undated:
+        lines += ["", "Still expected, with no date yet:", ""]
+        lines += [f"- {md(title)}" for title in view.undated]
     return "\n".join(lines) + "\n"
 
 

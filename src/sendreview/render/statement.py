@@ -1,9 +1,11 @@
 """Render a statement through Jinja2 templates, safely.
 
 Every template, bundled or the user's, runs in Jinja2's sandbox: no access to Python
-internals, ranges capped, `*` and `**` checked so a template cannot build a huge value, and a
-bound on render time and output size. Text from YAML only ever arrives as data in the
-context, never as template source, and HTML templates escape everything by default.
+internals, ranges capped, `*`, `**` and `+` checked so a template cannot build a huge value,
+and bounds on render time, memory and output size. A template can read no other file. Text
+from YAML only ever arrives as data in the context, never as template source; whatever a
+template prints loses control characters and escape sequences, and HTML templates escape
+everything by default.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -29,19 +31,34 @@ from sendreview.render.text import clean, markdown
 FORMATS = ("md", "html", "txt")
 MAX_SECONDS = 5.0
 MAX_OUTPUT_CHARS = 5_000_000
-MAX_SEQUENCE = 1_000_000  # longest string or list a template may build with * or **
+MAX_SEQUENCE = 1_000_000  # longest string or list a template may build with *, ** or +
+MAX_NUMBER_BITS = 100_000  # biggest whole number a template may compute (about 30,000 digits)
+# How much more memory rendering may take; far more than any statement needs. Enforced where the
+# system allows (Linux): a template that builds something huge gets a MemoryError, not the machine.
+MAX_MEMORY_BYTES = 256 * 1024 * 1024
 
 
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, with arithmetic that cannot exhaust memory or time."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+"})
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        # Python works out a huge number in one step that no time limit can interrupt.
+        whole = isinstance(left, int) and isinstance(right, int)
         if operator_name == "**":
             if isinstance(right, (int, float)) and abs(right) > 100:
                 raise SecurityError("the power is too big for a template")
+            if whole and abs(left).bit_length() * abs(right) > MAX_NUMBER_BITS:
+                raise SecurityError("that number is too big for a template")
             return operator.pow(left, right)
+        if operator_name == "+":
+            sized = isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple))
+            if sized and len(left) + len(right) > MAX_SEQUENCE:
+                raise SecurityError("that would make a value too big for a template")
+            return operator.add(left, right)
+        if whole and abs(left).bit_length() + abs(right).bit_length() > MAX_NUMBER_BITS:
+            raise SecurityError("that number is too big for a template")
         for sequence, count in ((left, right), (right, left)):
             sized = isinstance(sequence, (str, list, tuple)) and isinstance(count, int)
             if sized and len(sequence) * count > MAX_SEQUENCE:
@@ -49,18 +66,34 @@ class _Sandbox(SandboxedEnvironment):
         return operator.mul(left, right)
 
 
-def environment(folder: Path, *, html: bool) -> SandboxedEnvironment:
-    """A sandboxed environment reading templates from one folder; HTML output is always escaped."""
-    from jinja2 import FileSystemLoader
+def _finalize(value: Any) -> Any:
+    """What every `{{ ... }}` prints: text without control characters or escape sequences, even
+    where a template forgets `| clean`; sendreview's own markup passes as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean(value)
+    return value
+
+
+def environment(template: Path, *, html: bool) -> SandboxedEnvironment:
+    """A sandboxed environment that can load one template file and no other; HTML output is always escaped."""
+    from jinja2 import FunctionLoader
+
+    from sendreview.loading import read_text
+
+    def load(name: str) -> str | None:
+        # `{% include %}`, `{% import %}` and `{% extends %}` could otherwise copy any file beside
+        # the template (a stranger's template saved in Downloads) into a statement that gets published.
+        return read_text(template, str(template)) if name == template.name else None
 
     env = _Sandbox(
-        loader=FileSystemLoader(folder),
+        loader=FunctionLoader(load),
         # Escaping follows the output format, not the file name: select_autoescape() alone
         # would leave a template named "statement.html.j2" unescaped.
         autoescape=html,
         keep_trailing_newline=True,
         # A misspelt field, or a refused attribute, is an error with its line, not a silent blank.
         undefined=StrictUndefined,
+        finalize=_finalize,
     )
     env.filters["md"] = markdown
     env.filters["clean"] = clean
@@ -85,8 +118,12 @@ def render_statement(statement: Statement, fmt: str, template: Path | None = Non
     if fmt == "html":
         from sendreview.render.chart import verdict_chart
 
-        # Made here from numbers and fixed words, so safe to put in the page as it is.
+        # Both pictures are made here, with every text in them escaped, so they go in as they are.
         extra["verdict_chart"] = Markup(verdict_chart(statement.verdict_counts))
+        if statement.timeline is not None:
+            from sendreview.render.svg import timeline_svg
+
+            extra["timeline_svg"] = Markup(timeline_svg(statement.timeline))
     return render(statement, template, html=fmt == "html", extra=extra)
 
 
@@ -94,21 +131,26 @@ def render(statement: Statement, template: Path, *, html: bool, extra: dict[str,
     """Render a statement with a template file, within the sandbox and its bounds."""
     if not template.is_file():
         raise SendReviewError(f"{template}: no such template file")
-    env = environment(template.parent, html=html)
+    env = environment(template, html=html)
     context = statement.model_dump(mode="json")
     context.update(extra or {})
     name = template.name
     try:
-        compiled = env.get_template(name)
         parts: list[str] = []
         size = 0
-        with _time_limit(MAX_SECONDS):
+        # Compiling is inside the bounds too: Jinja works out constant expressions while compiling.
+        with _time_limit(MAX_SECONDS), _memory_limit(MAX_MEMORY_BYTES):
+            compiled = env.get_template(name)
             for chunk in compiled.generate(**context):
                 size += len(chunk)
                 if size > MAX_OUTPUT_CHARS:
                     raise SecurityError(f"the output is over {MAX_OUTPUT_CHARS:,} characters")
                 parts.append(chunk)
         return "".join(parts)
+    except TemplateNotFound as error:
+        line = _template_line(error)
+        message = f"template refused: it asks for another file ('{error.name}'); a template can use only itself"
+        raise SendReviewError([Problem(str(template), line, 1, message)]) from None
     except TemplateSyntaxError as error:
         raise SendReviewError(
             [Problem(str(template), error.lineno or 1, 1, f"template error: {error.message}")]
@@ -127,6 +169,8 @@ def render(statement: Statement, template: Path, *, html: bool, extra: dict[str,
 def _reason(error: BaseException) -> str:
     if isinstance(error, RecursionError):
         return "it calls itself too deeply"
+    if isinstance(error, MemoryError):
+        return "it needs too much memory"
     return str(error) or type(error).__name__
 
 
@@ -139,6 +183,29 @@ def _template_line(error: BaseException) -> int:
             line = trace.tb_lineno
         trace = trace.tb_next
     return line
+
+
+@contextmanager
+def _memory_limit(extra: int) -> Iterator[None]:
+    """Let the process grow by at most `extra` bytes of address space while rendering (Linux only)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            in_use = int(statm.read().split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, OSError, ValueError):  # not Linux: the time and output limits still hold
+        yield
+        return
+    limit = in_use + extra if hard == resource.RLIM_INFINITY else min(in_use + extra, hard)
+    if soft != resource.RLIM_INFINITY and soft <= limit:  # already held tighter
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 class _TimeUp(Exception):

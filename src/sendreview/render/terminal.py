@@ -3,7 +3,8 @@ so nothing from a YAML file can become markup, a colour or an escape sequence.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.console import Group as Stack
 from rich.console import RenderableType
@@ -15,10 +16,14 @@ from rich.tree import Tree
 
 from sendreview.analysis.catalogue import CatalogueView
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
-from sendreview.analysis.timeline import TimelineView
+from sendreview.analysis.timeline import EntryStatus, NextView, TimelineEntry, TimelineView
 from sendreview.models.asks import LENS_TITLES
 from sendreview.models.document import KIND_TITLES
+from sendreview.render import when
 from sendreview.render.text import clean
+
+if TYPE_CHECKING:
+    from sendreview.analysis.suggest import Suggestion, Suggestions
 
 # Colour is never the only signal: each verdict has a symbol and a word too.
 VERDICT_STYLE: dict[Verdict, tuple[str, str, str]] = {
@@ -28,7 +33,13 @@ VERDICT_STYLE: dict[Verdict, tuple[str, str, str]] = {
     "opposed": ("✘", "opposed", "bold red"),
     "not-addressed": ("○", "not addressed", "dim"),
 }
-STATUS_STYLE = {"done": ("✔", "green"), "expected": ("…", "yellow"), "pending": ("○", "cyan")}
+STATUS_STYLE: dict[EntryStatus, str] = {
+    "done": "green",
+    "expected": "yellow",
+    "pending": "cyan",
+    "projected": "blue",
+    "overdue": "bold red",
+}
 KIND_LABEL = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
 
 
@@ -61,25 +72,74 @@ def asks_tree(view: CatalogueView) -> Tree:
 
 
 def timeline_table(view: TimelineView) -> Table:
-    """Milestones in order, with the NNPCF's involvement beside the milestones it spans."""
+    """Milestones in order, with how late they came, what the rules project, and the NNPCF's
+    involvement beside the milestones it spans."""
     involvement = _involvement_by_row(view)
-    table = Table(title="The SEND review: timeline", title_justify="left", expand=False)
+    table = Table(title="The SEND review: timeline", title_justify="left", caption_justify="left", expand=False)
     table.add_column("Date", no_wrap=True)
     table.add_column("Milestone")
     table.add_column("Status", no_wrap=True)
-    table.add_column("Category", no_wrap=True)
-    table.add_column("NNPCF involvement")
-    for milestone in view.milestones:
-        symbol, style = STATUS_STYLE[milestone.status]
-        date = clean(str(milestone.date)) if milestone.date is not None else "not yet known"
-        table.add_row(
-            Text(date, style="" if milestone.date else "dim"),
-            _text(milestone.title),
-            Text(f"{symbol} {milestone.status}", style=style),
-            Text(milestone.category, style="dim"),
-            involvement.get(milestone.id, Text("")),
-        )
+    if involvement:  # no empty column when the rows shown start no period
+        table.add_column("NNPCF involvement")
+    for entry in view.milestones:
+        milestone = _text(entry.title)
+        for line in when.details(entry):
+            milestone.append("\n").append_text(_text(line, "dim"))
+        cells = [_date_cell(entry), milestone, status_text(entry.status)]
+        table.add_row(*cells, *([involvement.get(entry.id, Text(""))] if involvement else []))
+    table.caption = _timeline_caption(view)
     return table
+
+
+def status_text(status: EntryStatus) -> Text:
+    return Text(f"{when.STATUS_SYMBOL[status]} {status}", style=STATUS_STYLE[status])
+
+
+def _date_cell(entry: TimelineEntry) -> Text:
+    if entry.date is not None:
+        return _text(str(entry.date))
+    projection = entry.projection
+    if projection is None:
+        return Text("not yet known", style="dim")
+    if projection.latest is None:
+        return Text(f"no earlier than\n{when.long_date(projection.earliest)}", style="italic")
+    return Text(f"{when.long_date(projection.earliest)} to\n{when.long_date(projection.latest)}", style="italic")
+
+
+def _timeline_caption(view: TimelineView) -> Text | None:
+    lines = []
+    if view.document is not None:
+        kind = KIND_TITLES[view.document.kind]
+        lines.append(f"The {kind}'s own dates come from the document: {clean(view.document.title)}.")
+    if any(e.projection is not None for e in view.milestones):
+        lines.append(f"Projected and overdue are worked out from the rules on {when.long_date(view.today)}.")
+    return Text("\n".join(lines), style="dim") if lines else None
+
+
+def next_table(view: NextView) -> RenderableType:
+    """The milestones still to come, overdue first, with the days until each."""
+    table = Table(
+        title=f"What comes next, on {when.long_date(view.today)}", title_justify="left", caption_justify="left"
+    )
+    table.add_column("When", no_wrap=True)
+    table.add_column("Milestone")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("How long")
+    for item in view.milestones:
+        if item.date is not None:
+            date = _text(str(item.date))
+        elif item.latest is None:
+            date = Text(f"no earlier than\n{when.long_date(item.earliest)}", style="italic")
+        else:
+            date = Text(f"{when.long_date(item.earliest)} to\n{when.long_date(item.latest)}", style="italic")
+        table.add_row(date, _text(item.title), status_text(item.status), Text(when.days_away(item)))
+    parts: list[RenderableType] = [table] if view.milestones else [Text("Nothing dated or projected is still to come.")]
+    if view.undated:
+        lines = Text("Still expected, with no date yet:", style="bold")
+        for title in view.undated:
+            lines.append("\n  • ").append_text(_text(title))
+        parts.append(lines)
+    return Stack(*parts)
 
 
 def _involvement_by_row(view: TimelineView) -> dict[str, Text]:
@@ -97,8 +157,9 @@ def _involvement_by_row(view: TimelineView) -> dict[str, Text]:
     return rows
 
 
-def comparison_report(result: Comparison) -> RenderableType:
-    """Header, red-line breaches, lens matrix, every ask's verdict, unassessed proposals, summary."""
+def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] | None = None) -> RenderableType:
+    """Header, red-line breaches, lens matrix, every ask's verdict, unassessed proposals (each with its
+    best suggestion, if given, dim and marked as one), summary."""
     parts: list[RenderableType] = [_header(result)]
     if result.red_line_breaches:
         breaches: list[RenderableType] = []
@@ -118,6 +179,8 @@ def comparison_report(result: Comparison) -> RenderableType:
         lines = Text("Proposals with no assessment yet:\n", style="bold")
         for proposal in unassessed:
             lines.append_text(Text.assemble("  ", (clean(proposal.id), "cyan"), " ", _text(proposal.title), "\n"))
+            if suggestions and (suggestion := suggestions.get(proposal.id)) is not None:
+                lines.append_text(_suggestion_hint(suggestion))
         lines.rstrip()
         parts.append(lines)
     parts.append(summary_line(result))
@@ -196,3 +259,53 @@ def summary_line(result: Comparison) -> Text:
     breaches = summary.red_line_breaches
     line.append(f"; {breaches} red-line breach{'es' if breaches != 1 else ''}.", style="bold red" if breaches else "")
     return line
+
+
+def _suggestion_hint(suggestion: Suggestion) -> Text:
+    """One dim line under an unassessed proposal in `compare`: its best suggestion, marked as one."""
+    words = ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched[:3])
+    kind = KIND_LABEL[suggestion.kind].strip(" ()")
+    return Text.assemble(
+        ("      suggestion: ", "dim italic"),
+        (clean(suggestion.ask), "dim cyan"),
+        (f" ({kind + '; ' if kind else ''}matched {words})\n", "dim"),
+    )
+
+
+def suggestions_report(result: Suggestions) -> RenderableType:
+    """Each proposal with its suggested asks, the words that matched, and links worth a second look."""
+    header = _text(f"Suggested asks for: {result.document.title}", "bold")
+    header.append(
+        f"\nA draft to check, not an assessment: compare counts none of it. Up to {result.top} per proposal,"
+        f" each scoring {result.min_score:g} or more.",
+        style="dim",
+    )
+    parts: list[RenderableType] = [header]
+    if not result.proposals:
+        parts.append(Text("Every proposal has an assessment already; --all suggests for them too."))
+        return Stack(*parts)
+
+    def indented(text: Text, by: int) -> Padding:
+        return Padding(text, (0, 0, 0, by), expand=False)  # wrapped lines keep the indent
+
+    for proposal in result.proposals:
+        parts.append(Text.assemble("\n", (clean(proposal.id), "bold cyan"), " ", _text(proposal.title, "bold")))
+        if proposal.linked:
+            parts.append(indented(Text(f"linked already: {', '.join(clean(a) for a in proposal.linked)}", "dim"), 2))
+        for rank, suggestion in enumerate(proposal.suggestions, start=1):
+            line = Text.assemble(f"{rank}. ", (clean(suggestion.ask), "cyan"), (KIND_LABEL[suggestion.kind], "red"))
+            parts += [indented(line.append(f"  score {suggestion.score:g}"), 2), indented(_text(suggestion.title), 5)]
+            matched = ", ".join(f'"{clean(m.text)}" {m.points:g}' for m in suggestion.matched)
+            parts.append(indented(Text(f"matched: {matched}", "dim"), 5))
+        if not proposal.suggestions:
+            parts.append(indented(Text(f"no suggestion: no ask scores {result.min_score:g} or more", "dim"), 2))
+        for look in proposal.second_look:
+            line = Text.assemble(("? second look: ", "yellow"), (clean(look.ask), "cyan"))
+            line.append(f" ({look.stance}) scores {look.score:g}: the proposal's words do not point to it")
+            parts.append(indented(line, 2))
+    with_some = sum(1 for p in result.proposals if p.suggestions)
+    looks = sum(len(p.second_look) for p in result.proposals)
+    footer = f"\n{len(result.proposals)} proposals: {with_some} with suggestions"
+    footer += f", {looks} link{'s' if looks != 1 else ''} worth a second look." if result.all_proposals else "."
+    parts.append(Text(footer, style="bold"))
+    return Stack(*parts)

@@ -69,7 +69,7 @@ def statement_docx(statement: Statement) -> bytes:
     if s.consultation:
         doc.add_paragraph(clean(s.consultation))
     if s.engagement:
-        doc.add_paragraph("What we will do:")
+        doc.add_paragraph("Engagement planned:")
         _bullets(doc, (clean(step.title) for step in s.engagement))
     if s.path:
         doc.add_paragraph("The road to law:")

@@ -1,0 +1,152 @@
+"""`diff` for the terminal, as rich renderables. User text goes through `clean` into plain Text,
+never into markup; the words are shared with Markdown through `render.diff`."""
+
+from __future__ import annotations
+
+from rich.console import Group as Stack
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from sendreview.analysis.compare import Verdict
+from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Side, Step
+from sendreview.render import diff as words
+from sendreview.render.terminal import KIND_LABEL, verdict_text
+from sendreview.render.text import clean
+
+CHANGE_STYLE: dict[Change, str] = {"improved": "green", "regressed": "bold red", "unchanged": "dim"}
+STATUS_STYLE: dict[ProposalStatus, str] = {"carried": "", "changed": "yellow", "dropped": "red", "new": "green"}
+
+
+def diff_report(result: Diff) -> RenderableType:
+    """Each step (and the net change when there are more than two papers), most telling first:
+    weakened commitments, red lines, then every ask and every proposal."""
+    parts: list[RenderableType] = []
+    count = len(result.steps)
+    for number, step in enumerate(result.steps, 1):
+        prefix = f"Step {number} of {count}: " if count > 1 else ""
+        parts += _step(result, step, prefix + words.step_title(result, step))
+    if result.net is not None:
+        parts += _step(result, result.net, "Net change, first to last: " + words.step_title(result, result.net))
+    return Stack(*parts)
+
+
+def _step(result: Diff, step: Step, title: str) -> list[RenderableType]:
+    header = Text(title, style="bold underline")
+    header.append(f"\nfrom: {words.stage_line(result, step.old, clean)}", style="")
+    header.append(f"\nto:   {words.stage_line(result, step.new, clean)}", style="")
+    parts: list[RenderableType] = [header, Text(words.summary_sentence(step), style="bold")]
+    weakened = [p for p in step.proposals if p.weakened]
+    if weakened:
+        parts.append(
+            Panel(
+                Stack(*(_weakened(p) for p in weakened)),
+                title="Weakened commitments",
+                border_style="yellow",
+                title_align="left",
+            )
+        )
+    if step.red_lines:
+        still_open = any(r.status != "resolved" for r in step.red_lines)
+        parts.append(
+            Panel(
+                Stack(*(_red_line(r) for r in step.red_lines)),
+                title="Red-line breaches",
+                border_style="red" if still_open else "green",
+                title_align="left",
+            )
+        )
+    parts += [_asks(result, step), _proposals(step)]
+    return parts
+
+
+def _weakened(change: ProposalChange) -> RenderableType:
+    if change.old is None or change.new is None:  # only matched proposals can weaken
+        return Text("")
+    line = Text.assemble(("▼ ", "bold yellow"), (clean(change.old.id), "bold cyan"), " ")
+    line.append_text(Text(clean(change.old.title), style="bold")).append(" → ")
+    line.append(clean(change.new.id), style="bold cyan").append(" ").append_text(Text(clean(change.new.title), "bold"))
+    detail = Text("\n".join(words.weakened_lines(change, clean)), style="italic")
+    return Stack(line, Padding(detail, (0, 0, 0, 2)))
+
+
+def _red_line(change: RedLineChange) -> Text:
+    if change.status == "resolved":
+        line = Text.assemble(("✔ resolved: ", "bold green"), (clean(change.old_proposal or ""), "cyan"), " ")
+        line.append(clean(change.old_title)).append(" no longer crosses ").append(clean(change.ask_title), "bold")
+        if change.new_proposal is None:
+            line.append(" (the proposal is not in the new paper)")
+        else:
+            line.append("; now ").append(clean(change.new_proposal), "cyan").append(f" {clean(change.new_title)}")
+            if change.new_stance:
+                line.append(f" ({change.new_stance})")
+            if change.new_note:
+                line.append(f": {clean(change.new_note)}", "italic")
+        return line
+    label = "✘ still open: " if change.status == "still-open" else "✘ new: "
+    line = Text(label, style="bold red")
+    if change.status == "still-open":
+        line.append(clean(change.old_proposal or ""), "cyan").append(" → ")
+    line.append(clean(change.new_proposal or ""), "cyan").append(f" {clean(change.new_title)} crosses ")
+    line.append(clean(change.ask_title), "bold")
+    if change.new_note:
+        line.append(f": {clean(change.new_note)}", "italic")
+    return line
+
+
+def _asks(result: Diff, step: Step) -> Table:
+    table = Table(title="Every ask, then and now", title_justify="left")
+    table.add_column("Ask")
+    table.add_column("Then", no_wrap=True)
+    table.add_column("Now", no_wrap=True)
+    table.add_column("Change", no_wrap=True)
+    titles = {g.id: g.title for g in result.groups}
+    group = None
+    for ask in step.asks:
+        if ask.group != group:
+            group = ask.group
+            table.add_row(Text(clean(titles.get(group, group)), style="bold underline"), "", "", "")
+        label = Text.assemble(clean(ask.title), (KIND_LABEL[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+        table.add_row(
+            label,
+            _verdict_cell(ask.before, ask.proposals_before),
+            _verdict_cell(ask.after, ask.proposals_after),
+            Text(words.CHANGE_LABEL[ask.change], style=CHANGE_STYLE[ask.change]),
+        )
+    return table
+
+
+def _verdict_cell(verdict: Verdict, proposals: tuple[str, ...]) -> Text:
+    cell = verdict_text(verdict)
+    if proposals:
+        cell.append("\n").append(", ".join(clean(p) for p in proposals), style="cyan")
+    return cell
+
+
+def _proposals(step: Step) -> Table:
+    table = Table(title="Every proposal, then and now", title_justify="left", expand=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Then", ratio=3)
+    table.add_column("Now", ratio=3)
+    table.add_column("Match", ratio=2)
+    table.add_column("Commitment", ratio=3)
+    for change in step.proposals:
+        commitment = Text(words.strength_words(change))
+        if deadline := words.deadline_words(change, clean):
+            commitment.append("\n" + deadline, style="dim")
+        table.add_row(
+            Text(words.STATUS_LABEL[change.status], style=STATUS_STYLE[change.status]),
+            _side(change.old),
+            _side(change.new),
+            Text(words.match_words(change, clean), style="dim"),
+            commitment,
+        )
+    return table
+
+
+def _side(side: Side | None) -> Text:
+    if side is None:
+        return Text("")
+    return Text.assemble((clean(side.id), "cyan"), " ", clean(side.title))

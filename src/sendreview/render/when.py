@@ -1,0 +1,130 @@
+"""Dates, lengths of time and timeline details in plain words, shared by every timeline renderer.
+
+The strings may hold text from YAML (titles, dates as written): each renderer still makes them
+safe for where they go (`render.text.clean`, `markdown`, XML escaping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sendreview.analysis.projection import Projection
+from sendreview.analysis.timeline import EntryStatus, Slippage, TimelineEntry, Upcoming
+from sendreview.models.dates import Precision
+
+# Colour is never the only signal: each status has a symbol and a word too.
+STATUS_SYMBOL: dict[EntryStatus, str] = {
+    "done": "✔",
+    "expected": "…",
+    "pending": "○",
+    "projected": "◇",
+    "overdue": "✘",
+}
+TIMES = {1: "once", 2: "twice"}
+
+
+def long_date(day: dt.date) -> str:
+    """29 September 2023."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def span(days: int) -> str:
+    """A number of days in words a parent reads at a glance: '3 weeks', 'about 2 years 8 months'."""
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 61:
+        weeks = round(days / 7)
+        return f"about {weeks} weeks" if days % 7 else f"{weeks} weeks"
+    months = round(days / 30.4375)
+    years, months = divmod(months, 12)
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return "about " + " ".join(parts)
+
+
+def window(projection: Projection) -> str:
+    """'between 29 September 2023 and 29 March 2024', or 'no earlier than 21 June 2022'."""
+    if projection.latest is None:
+        return f"no earlier than {long_date(projection.earliest)}"
+    if projection.latest == projection.earliest:
+        return f"on {long_date(projection.earliest)}"
+    return f"between {long_date(projection.earliest)} and {long_date(projection.latest)}"
+
+
+def rule(projection: Projection) -> str:
+    """'18 months to 2 years after Green Paper', 'at least 12 weeks after Green Paper'."""
+    least, most, after = projection.at_least, projection.at_most, projection.after_title
+    if least is not None and most is not None:
+        return f"{least} to {most} after {after}"
+    if least is not None:
+        return f"at least {least} after {after}"
+    return f"within {most} of {after}"
+
+
+def when(entry: TimelineEntry) -> str:
+    """The entry's date as written, its projected window, or 'not yet known'."""
+    if entry.date is not None:
+        return str(entry.date)
+    if entry.projection is not None:
+        return window(entry.projection)
+    return "not yet known"
+
+
+def date_range(entry: TimelineEntry) -> str:
+    """For a date known only to a month, season or year: the days it may mean."""
+    date = entry.date
+    if date is None or date.precision is Precision.DAY:
+        return ""
+    return f"some time from {long_date(date.start)} to {long_date(date.end)}"
+
+
+def slippage(entry: TimelineEntry, found: Slippage) -> str:
+    """'Came about 11 months late: promised early 2021, then Q1 2022 (slipped once).'"""
+    promised = "promised " + ", then ".join(str(p.date) for p in entry.planned)
+    times = TIMES.get(found.times, f"{found.times} times")
+    if found.times == 0:
+        return f"On time: {promised}." if found.arrived else f"{promised[0].upper()}{promised[1:]}."
+    late = f"Came {span(found.days_late)} late" if found.arrived else f"{span(found.days_late)} late so far"
+    return f"{late[0].upper()}{late[1:]}: {promised} (slipped {times})."
+
+
+def projection(entry: TimelineEntry, found: Projection, *, with_window: bool = False) -> str:
+    """What the rules say, and how the real date compares: 'Due 18 months to 2 years after Green Paper:
+    overdue by about 2 years 8 months.' With `with_window`, the dates of the window too."""
+    said = f"Due {rule(found)}"
+    if with_window or entry.date is not None:
+        said += f" ({window(found)})"
+    if entry.date is None:
+        if found.status == "overdue" and found.days_overdue is not None:
+            return f"{said}: overdue by {span(found.days_overdue)}."
+        return f"{said}."
+    if entry.days_after_window is not None:
+        return f"{said}: {span(entry.days_after_window)} late."
+    if entry.days_before_window is not None:
+        return f"{said}: {span(entry.days_before_window)} too soon."
+    return f"{said}: on time."
+
+
+def details(entry: TimelineEntry, *, with_window: bool = False) -> list[str]:
+    """Sentences on slippage and projection for an entry, in the order a reader wants them."""
+    lines = []
+    if entry.slippage is not None:
+        lines.append(slippage(entry, entry.slippage))
+    if entry.projection is not None:
+        lines.append(projection(entry, entry.projection, with_window=with_window))
+    return lines
+
+
+def days_away(item: Upcoming) -> str:
+    """'in 12 days', 'today', 'overdue by about 2 years 8 months', 'any day now, by 29 March 2024'."""
+    if item.days_overdue is not None:
+        return f"overdue by {span(item.days_overdue)} ({item.days_overdue} days)"
+    if item.days_until > 0:
+        text = f"in {item.days_until} day{'s' if item.days_until != 1 else ''}"
+        return text + (f" ({span(item.days_until)})" if item.days_until >= 14 else "")
+    if item.latest is None:
+        return "any day now"
+    if item.days_until_latest is None or item.days_until_latest == 0:
+        return "today"
+    return f"any day now: at the latest in {item.days_until_latest} days, by {long_date(item.latest)}"

@@ -1,0 +1,130 @@
+"""YAML a person edits: suggested links ready to paste, and a new document from `init`.
+
+Text from files is written as double-quoted scalars with every character YAML could misread
+escaped, and as comments only after line breaks are flattened, so no text can become YAML.
+The indentation matches a document's house layout (proposals at 2 spaces, their fields at 4),
+so a `responds_to:` block can be pasted under a proposal as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
+from sendreview.analysis.suggest import Suggestion, Suggestions
+from sendreview.render.text import clean
+
+# Characters YAML readers refuse or read as line breaks; json.dumps leaves these as they are.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+_LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
+KIND_NOTE = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+STANCES = "agree, partly or disagree"
+
+
+def quoted(text: str) -> str:
+    """Text as a YAML double-quoted scalar that reads back exactly."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def comment(text: str) -> str:
+    """Text made safe for the rest of a `#` comment line."""
+    return " ".join(_LINE_BREAKS.sub(" ", clean(text)).split())
+
+
+def _evidence(suggestion: Suggestion) -> str:
+    parts = ", ".join(f'"{comment(m.text)}" {m.points:g}' for m in suggestion.matched)
+    return f"score {suggestion.score:g}: {parts}"
+
+
+def _links(suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "") -> list[str]:
+    """`- ask: ... stance: todo` items, each with its title and evidence as comments."""
+    lines = []
+    for s in suggestions:
+        lines.append(f"{indent}{prefix}  # {_evidence(s)}")
+        lines.append(f"{indent}{prefix}  - ask: {s.ask}  # {comment(s.title)}{KIND_NOTE[s.kind]}")
+        lines.append(f"{indent}{prefix}    stance: todo")
+    return lines
+
+
+def suggestions_yaml(result: Suggestions) -> str:
+    """Suggested links as `responds_to:` blocks with `stance: todo`, under each proposal's id."""
+    lines = [
+        f"# Suggested links for {comment(result.document.title)}, from sendreview suggest.",
+        "# A draft, not an assessment. For each link: check it, replace todo with",
+        f"# {STANCES}, add a note if you like, and delete it if it does not apply.",
+        "# Then paste each responds_to block under its proposal in your document.",
+        "proposals:",
+    ]
+    for proposal in result.proposals:
+        lines.append(f"  - id: {quoted(proposal.id)}  # {comment(proposal.title)}")
+        for look in proposal.second_look:
+            lines.append(
+                f"    # second look: the link to {look.ask} ({look.stance}) scores {look.score:g}:"
+                " the proposal's words do not point to it; check it is meant"
+            )
+        if not proposal.suggestions:
+            lines.append(f"    # no suggestion: no ask scores {result.min_score:g} or more")
+            continue
+        if proposal.linked:
+            lines.append("    # It has responds_to already: add these links to it.")
+        lines.append("    responds_to:")
+        lines += _links(proposal.suggestions, "    ")
+    return "\n".join(lines) + "\n"
+
+
+def _proposal(proposal: DraftProposal, text_name: str) -> list[str]:
+    where = f"line {proposal.line} of {comment(text_name)}"
+    if proposal.renamed_from:
+        where += f"; numbered {comment(proposal.renamed_from)} there, like an earlier one"
+    lines = [
+        f"  - id: {quoted(proposal.id)}  # {where}",
+        f"    title: {quoted(proposal.title)}",
+    ]
+    if proposal.summary:
+        lines.append(f"    summary: {quoted(proposal.summary)}")
+    if proposal.suggestions:
+        lines.append(f"    # Suggested asks, a draft to check: uncomment what applies; stance: {STANCES}.")
+        lines.append("    # responds_to:")
+        lines += _links(proposal.suggestions, "    ", prefix="# ")
+    else:
+        lines.append("    # No ask suggested: the words match none well. `sendreview asks` lists them all.")
+    return lines
+
+
+def draft_yaml(draft: Draft, path_name: str) -> str:
+    """A new document file: the paper's details, then its proposals (or an example to follow)."""
+    info = draft.document
+    source = f" from {comment(draft.text_name)}" if draft.text_name else ""
+    lines = [
+        f"# A sendreview document, started by sendreview init{source}.",
+        "# Check each proposal against the paper, then assess it: link it to the asks it touches",
+        f"# (responds_to, with a stance: {STANCES}). Check the file with:",
+        f"#   sendreview validate {comment(path_name)}",
+        "document:",
+        f"  title: {quoted(info.title)}",
+        f"  kind: {info.kind}",
+    ]
+    if info.published is not None:
+        lines.append(f"  published: {quoted(str(info.published))}")
+    if draft.preamble:
+        lines.append(f"# Text before the first numbered line, not read as a proposal: {comment(draft.preamble)}")
+    if not draft.proposals:
+        lines += [
+            "proposals: []",
+            "# Replace [] above with the paper's proposals, like this:",
+            "# proposals:",
+            '#   - id: "2.1"',
+            '#     chapter: "A single national SEND and alternative provision system"',
+            "#     title: National SEND standards",
+            "#     summary: New national standards across education, health and care.",
+            "#     responds_to:",
+            "#       - ask: minimum-standards",
+            "#         stance: agree",
+            f"# Or start again with --from-text FILE: {HOW_TO_WRITE}.",
+        ]
+        return "\n".join(lines) + "\n"
+    lines.append("proposals:")
+    for proposal in draft.proposals:
+        lines += _proposal(proposal, draft.text_name)
+    return "\n".join(lines) + "\n"
