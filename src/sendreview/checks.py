@@ -185,9 +185,16 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
         ]
         problems += _duplicates(source, links, "link to")
     problems += _declared_groups(data, source, catalogue, proposals)
+    info = data.get("document") if isinstance(data, dict) else None
+    url = _text(info, "url") if isinstance(info, dict) else None
+    if url and not _WEB_ADDRESS.match(url):
+        # A statement makes it a link; `javascript:` there would run in the reader's browser.
+        message = f"'{url}' is not a web address: start it with https:// (or http://)"
+        problems.append(source.problem(("document", "url"), message))
     return problems
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+$", re.IGNORECASE)
 # Control and invisible characters (zero-width spaces, direction marks): pasted in by accident, they
 # make two ids that print the same count as different.
 _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
