@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from sendreview.errors import SendReviewError, did_you_mean
-from sendreview.models.asks import LENS_TITLES, AskKind, Catalogue, Context, Group, Lens, lens_id
+from sendreview.models.asks import AskKind, Catalogue, Context, Group, Lens, lens_id
+from sendreview.vocabulary import LENS_TITLES
 
 
 class _View(BaseModel):

@@ -23,8 +23,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from sendreview.models.asks import LENS_TITLES, Ask, AskKind, Catalogue, Lens, lens_id
+from sendreview.models.asks import Ask, AskKind, Catalogue, Lens, lens_id
 from sendreview.models.document import Document, DocumentInfo, Link, Stance
+from sendreview.vocabulary import LENS_TITLES
 
 Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
 VERDICTS: tuple[Verdict, ...] = (

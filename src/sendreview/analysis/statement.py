@@ -13,11 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
 from sendreview.analysis.projection import project
 from sendreview.analysis.timeline import TimelineView, ordered
-from sendreview.models.asks import LENS_TITLES, Catalogue
+from sendreview.models.asks import Catalogue
 from sendreview.models.dates import FuzzyDate, Precision
-from sendreview.models.document import KIND_TITLES, DocumentInfo, Stance
+from sendreview.models.document import DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
 from sendreview.render.when import long_date, span, window
+from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
 
 DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
 VERDICT_WORDS: dict[Verdict, str] = {

@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict
 from sendreview.analysis.projection import Projection, Span, paper_milestone, projections
 from sendreview.errors import SendReviewError
 from sendreview.models.dates import FuzzyDate
-from sendreview.models.document import KIND_TITLES, DocumentInfo
+from sendreview.models.document import DocumentInfo
 from sendreview.models.timeline import Category, Milestone, Period, Planned, Rule, Timeline
+from sendreview.vocabulary import KIND_TITLES
 
 EntryStatus = Literal["done", "expected", "pending", "projected", "overdue"]
 ENTRY_STATUSES: tuple[EntryStatus, ...] = ("done", "expected", "pending", "projected", "overdue")

@@ -8,16 +8,10 @@ from typing import Literal
 
 from sendreview.models.base import Model, NonEmptyText, Slug, Text
 from sendreview.models.dates import FuzzyDate
+from sendreview.vocabulary import LENS_TITLES
 
 Lens = Literal["money", "early-intervention", "inclusion", "coproduction"]
 AskKind = Literal["ask", "principle", "red-line"]
-
-LENS_TITLES: dict[str, str] = {
-    "money": "Money",
-    "early-intervention": "Listening and early intervention",
-    "inclusion": "Inclusion",
-    "coproduction": "Coproduction",
-}
 
 
 class LensPoint(Model):

@@ -9,14 +9,6 @@ from sendreview.models.dates import FuzzyDate
 
 Stance = Literal["agree", "partly", "disagree"]
 DocumentKind = Literal["green-paper", "white-paper", "improvement-plan", "bill", "act", "other"]
-KIND_TITLES: dict[str, str] = {
-    "green-paper": "Green Paper",
-    "white-paper": "White Paper",
-    "improvement-plan": "Improvement Plan",
-    "bill": "Bill",
-    "act": "Act",
-    "other": "Paper",
-}
 
 
 class Link(Model):

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, MatchHow, ProposalChange, ProposalStatus, RedLineChange, Step
 from sendreview.analysis.strength import StrengthLevel
-from sendreview.models.document import KIND_TITLES
 from sendreview.render.text import markdown as md
+from sendreview.vocabulary import KIND_TITLES
 
 # Kept in step with `render.markdown` (compare's Markdown), so both read alike.
 VERDICT_LABEL: dict[Verdict, str] = {

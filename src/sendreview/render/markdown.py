@@ -5,10 +5,9 @@ from __future__ import annotations
 from sendreview.analysis.catalogue import CatalogueView
 from sendreview.analysis.compare import Comparison, Verdict
 from sendreview.analysis.timeline import NextView, TimelineView
-from sendreview.models.asks import LENS_TITLES
-from sendreview.models.document import KIND_TITLES
 from sendreview.render import when
 from sendreview.render.text import markdown as md
+from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
 
 VERDICT_LABEL: dict[Verdict, str] = {
     "met": "✔ met",

@@ -14,16 +14,15 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from sendreview.analysis.catalogue import CatalogueView
-from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
-from sendreview.analysis.timeline import EntryStatus, NextView, TimelineEntry, TimelineView
-from sendreview.models.asks import LENS_TITLES
-from sendreview.models.document import KIND_TITLES
 from sendreview.render import when
 from sendreview.render.text import clean
+from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
+    from sendreview.analysis.catalogue import CatalogueView
+    from sendreview.analysis.compare import Comparison, Verdict
     from sendreview.analysis.suggest import Suggestion, Suggestions
+    from sendreview.analysis.timeline import EntryStatus, NextView, TimelineEntry, TimelineView
 
 # Colour is never the only signal: each verdict has a symbol and a word too.
 VERDICT_STYLE: dict[Verdict, tuple[str, str, str]] = {
@@ -213,7 +212,7 @@ def _lens_matrix(result: Comparison) -> Table:
 
 def _legend() -> Text:
     legend = Text("Key: ", style="dim")
-    for verdict in VERDICTS:
+    for verdict in VERDICT_STYLE:
         legend.append_text(verdict_text(verdict))
         legend.append("   ")
     return legend

@@ -7,10 +7,13 @@ safe for where they go (`render.text.clean`, `markdown`, XML escaping).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sendreview.analysis.projection import Projection
-from sendreview.analysis.timeline import EntryStatus, Slippage, TimelineEntry, Upcoming
 from sendreview.models.dates import Precision
+
+if TYPE_CHECKING:  # types only: renderers import this module without loading the analysis models
+    from sendreview.analysis.projection import Projection
+    from sendreview.analysis.timeline import EntryStatus, Slippage, TimelineEntry, Upcoming
 
 # Colour is never the only signal: each status has a symbol and a word too.
 STATUS_SYMBOL: dict[EntryStatus, str] = {
