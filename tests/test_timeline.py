@@ -498,15 +498,3 @@ def test_a_paper_date_may_stand_for_one_milestone_only(invoke: Invoke, write: Wr
         f"{path}:3:74: duplicate document date 'green-paper published' (first used on line 2)",
         f"{path}:4:101: 'issued' is not a valid field: use 'published', 'consultation.opens' or 'consultation.closes'",
     ]
-
-
-# --- start-up ------------------------------------------------------------------------------
-
-
-def test_help_imports_none_of_the_heavy_libraries() -> None:
-    code = (
-        "import sys; from sendreview.cli import app; "
-        "print(sorted(m for m in ('icalendar', 'pydantic', 'rich', 'jinja2') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"

@@ -1,0 +1,52 @@
+"""Start-up stays at the floor: the CLI loads heavy libraries only in the commands that use them.
+Timings themselves are benchmarks (benchmarks/run.py), not tests; here we check the script runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+HEAVY = ("jinja2", "docx", "icalendar", "snowballstemmer", "pydantic.main", "rich", "sendreview.models.document")
+
+
+def loaded_after(code: str) -> list[str]:
+    """Which heavy modules are in sys.modules after running `code` in a fresh interpreter."""
+    probe = f"import sys\n{code}\nprint('LOADED', *sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return done.stdout.splitlines()[-1].split()[1:]
+
+
+def test_importing_the_cli_loads_no_heavy_library() -> None:
+    assert loaded_after("import sendreview.cli") == []
+
+
+def test_help_loads_no_heavy_library() -> None:
+    code = "from sendreview.cli import app\ntry:\n    app(['--help'])\nexcept SystemExit:\n    pass"
+    assert loaded_after(code) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["asks", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"]),
+        (["compare", "examples/green-paper-2022.yaml", "--format", "json"], ["jinja2", "docx", "icalendar", "rich"]),
+        (["timeline", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer"]),
+    ],
+)
+def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    loaded = loaded_after(code)
+    assert [m for m in absent if m in loaded] == []
+
+
+def test_benchmark_script_runs_on_a_tiny_size() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--quick"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Start-up: median of 2 runs" in done.stdout
+    assert "compare --format json" in done.stdout
