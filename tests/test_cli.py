@@ -60,6 +60,50 @@ def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) ->
     assert "Example: sendreview " + command in result.output
 
 
+def test_every_registered_command_has_help_with_an_example(invoke: Invoke) -> None:
+    """Walks the app itself, so a new command or subcommand cannot be left out."""
+    from typing import Any
+
+    import typer.main
+
+    from sendreview.cli import app
+
+    def paths(command: Any, path: list[str]) -> list[list[str]]:
+        found = [path] if path else []
+        for name, sub in getattr(command, "commands", {}).items():
+            found += paths(sub, [*path, name])
+        return found
+
+    commands = paths(typer.main.get_command(app), [])
+    assert ["statement"] in commands and ["timeline", "next"] in commands
+    for path in commands:
+        result = invoke(*path, "--help")
+        assert result.exit_code == 0, result.output
+        assert "Example: sendreview " + " ".join(path) in " ".join(result.output.split()), path
+
+
+def test_cli_choices_match_the_core() -> None:
+    """The CLI spells its choices out so that `--help` loads no models; they must not drift from the core's."""
+    from typing import get_args
+
+    from sendreview import cli
+    from sendreview.analysis.compare import FAIL_CHECKS
+    from sendreview.analysis.diff import DIFF_CHECKS
+    from sendreview.analysis.timeline import ENTRY_STATUSES
+    from sendreview.loading import KINDS
+    from sendreview.models.document import DocumentKind
+    from sendreview.render.statement import FORMATS
+    from sendreview.schemas import SCHEMAS
+
+    assert [c.value for c in cli.FailOn] == list(FAIL_CHECKS)
+    assert [c.value for c in cli.DiffFailOn] == list(DIFF_CHECKS)
+    assert [c.value for c in cli.Status] == list(ENTRY_STATUSES)
+    assert [c.value for c in cli.PaperKind] == list(get_args(DocumentKind))
+    assert sorted(c.value for c in cli.FileKind) == sorted(KINDS)
+    assert sorted(c.value for c in cli.SchemaKind) == sorted(SCHEMAS)
+    assert [c.value for c in cli.StatementFormat] == [*FORMATS, "docx"]
+
+
 def test_asks_json_lists_every_id(invoke: Invoke) -> None:
     result = invoke("asks", "--format", "json")
     assert result.exit_code == 0, result.output

@@ -13,9 +13,10 @@ from tests.conftest import ROOT
 HEAVY = ("jinja2", "docx", "icalendar", "snowballstemmer", "pydantic.main", "rich", "sendreview.models.document")
 
 
-def loaded_after(code: str) -> list[str]:
-    """Which heavy modules are in sys.modules after running `code` in a fresh interpreter."""
-    probe = f"import sys\n{code}\nprint('LOADED', *sorted(m for m in {HEAVY!r} if m in sys.modules))"
+def loaded_after(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
+    """Which of `modules` (the heavy ones by default) are in sys.modules after running `code` in a fresh
+    interpreter."""
+    probe = f"import sys\n{code}\nprint('LOADED', *sorted(m for m in {modules!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     return done.stdout.splitlines()[-1].split()[1:]
 
@@ -41,6 +42,15 @@ def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) ->
     code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
     loaded = loaded_after(code)
     assert [m for m in absent if m in loaded] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["asks", "--format", "markdown"], ["suggest", "examples/green-paper-2022.yaml", "--format", "json"]],
+)
+def test_commands_that_compare_nothing_load_no_comparison_models(args: list[str]) -> None:
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    assert loaded_after(code, ("sendreview.analysis.compare", "sendreview.analysis.statement")) == []
 
 
 def test_benchmark_script_runs_on_a_tiny_size() -> None:

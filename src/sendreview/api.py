@@ -107,9 +107,7 @@ def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple
         stages.append((name, loaded.model))
         previous = loaded
     if errors:
-        if all(error.problems for error in errors):
-            raise SendReviewError([p for error in errors for p in error.problems])
-        raise SendReviewError("\n".join(error.text for error in errors))
+        raise SendReviewError.joined(errors)
     return stages
 
 

@@ -78,6 +78,12 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _stripped(item: dict[str, Any], key: str) -> str | None:
+    """The text as the model keeps it, without surrounding spaces."""
+    value = _text(item, key)
+    return value.strip() if value is not None else None
+
+
 def check_timeline(data: Any, source: Source) -> list[Problem]:
     """Check milestone ids are unique; periods and rules name real milestones and never loop back;
     a milestone has one rule at most; and each date of a paper fills one milestone at most."""
@@ -172,14 +178,18 @@ def _shorter(source: Source, index: int, rule: dict[str, Any]) -> Problem | None
 def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Problem]:
     """Check proposal ids are unique and every link names an ask or lens point in the catalogue."""
     proposals = _items(data, "proposals")
-    ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _text(p, "id")) is not None]
+    # Ids as the model keeps them, without surrounding spaces: "1" and " 1 " are the same id.
+    ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _stripped(p, "id")) is not None]
     problems = _duplicates(source, ids, "proposal id")
     problems += [source.problem(path, _hidden_in_id(value)) for value, path in ids if _HIDDEN.search(value)]
     targets = catalogue.target_index()
     asks = {ask.id: ask for ask in catalogue.asks}
     for i, proposal in proposals:
-        links = [(ask, ("proposals", i, "responds_to", j, "ask"))
-                 for j, link in _items(proposal, "responds_to") if (ask := _text(link, "ask")) is not None]  # fmt: skip
+        links = [
+            (ask, ("proposals", i, "responds_to", j, "ask"))
+            for j, link in _items(proposal, "responds_to")
+            if (ask := _stripped(link, "ask")) is not None
+        ]
         problems += [
             source.problem(path, _unknown_target(ask, asks, targets)) for ask, path in links if ask not in targets
         ]

@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from sendreview import __version__
+from sendreview.vocabulary import DEFAULT_ORGANISATION
 
 # sendreview uses no pydantic plugins; looking for them scans every installed package's
 # metadata, which costs about 15 ms at each start.
@@ -45,9 +46,6 @@ class CompareFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
-
-
-DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"  # also in analysis.statement, kept light here
 
 
 class StatementFormat(str, Enum):
@@ -165,6 +163,11 @@ NoDefaultAsks = Annotated[
 ]
 
 
+DocumentArgument = Annotated[
+    Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+]
+# One option object serves every command's --format; each command's Annotated type says which formats.
+FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
@@ -222,6 +225,13 @@ def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _exit_if_failed(failures: list[str]) -> None:
+    """Say which --fail-on checks hold, after the output, and exit with 1 if any do."""
+    if failures:
+        typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
+        raise typer.Exit(1)
+
+
 def _json(model: Any) -> None:
     _write(_json_text(model))
 
@@ -235,7 +245,7 @@ def _json_text(model: Any) -> str:
 @app.command()
 def asks(
     group: Annotated[str | None, typer.Option(help="Show only this group, e.g. silver-bullets.")] = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
@@ -353,7 +363,7 @@ def timeline_next(
     file: TimelineFile = None,
     document: DocumentOption = None,
     today: TodayOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
 ) -> None:
     """Show the milestones still to come, dated or projected, with the days until each; overdue first.
 
@@ -415,9 +425,7 @@ def _timeline_inputs(
         except SendReviewError as error:
             errors.append(error)
     if errors:
-        if all(error.problems for error in errors):
-            raise SendReviewError([p for error in errors for p in error.problems])
-        raise SendReviewError("\n".join(error.text for error in errors))
+        raise SendReviewError.joined(errors)
     assert loaded is not None
     return loaded, info, day
 
@@ -453,10 +461,8 @@ def validate(
 
 @app.command()
 def compare(
-    document: Annotated[
-        Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
-    ],
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    document: DocumentArgument,
+    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: Annotated[
@@ -485,23 +491,19 @@ def compare(
     elif format is CompareFormat.csv:
         from sendreview.render.tabular import comparison_csv
 
-        sys.stdout.write(comparison_csv(result))
+        _write(comparison_csv(result))
     else:
         from sendreview.analysis.suggest import first_suggestions
         from sendreview.render.terminal import comparison_report
 
         # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
         _print(comparison_report(result, first_suggestions(paper, catalogue)))
-    if failures := failed_checks(result, [f.value for f in fail_on or ()]):
-        typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
-        raise typer.Exit(1)
+    _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
 @app.command()
 def statement(
-    document: Annotated[
-        Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
-    ],
+    document: DocumentArgument,
     output: OutputOption = None,
     format: Annotated[
         StatementFormat | None,
@@ -542,10 +544,12 @@ def statement(
 def _statement_format(format: StatementFormat | None, output: Path | None) -> str:
     from sendreview.errors import SendReviewError
 
+    ending = output.suffix.lower().lstrip(".") if output is not None else ""
+    ending = "html" if ending == "htm" else ending
     if format is not None:
         fmt = format.value
-    elif output is not None and output.suffix.lower().lstrip(".") in ("md", "html", "htm", "txt", "docx"):
-        fmt = output.suffix.lower().lstrip(".").replace("htm", "html").replace("htmll", "html")
+    elif ending in ("md", "html", "txt", "docx"):
+        fmt = ending
     else:
         fmt = "md"
     if fmt == "docx" and output is None:
@@ -577,7 +581,7 @@ def diff(
         list[Path],
         typer.Argument(help="Two or more document files, oldest first: OLD.yaml NEW.yaml ...", show_default=False),
     ],
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     commitments: Annotated[
@@ -619,9 +623,7 @@ def diff(
         from sendreview.render.diff_terminal import diff_report
 
         _print(diff_report(result))
-    if failures := failed_checks(result, [f.value for f in fail_on or ()]):
-        typer.echo("\n".join(f"check failed: {failure}" for failure in failures), err=True)
-        raise typer.Exit(1)
+    _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
 class SuggestFormat(str, Enum):
@@ -652,9 +654,7 @@ def _top(top: int) -> int:
 
 @app.command()
 def suggest(
-    document: Annotated[
-        Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
-    ],
+    document: DocumentArgument,
     top: TopOption = 3,
     min_score: Annotated[
         float, typer.Option("--min-score", help="Leave out asks scoring less than this (see docs/formats.md).")
@@ -753,7 +753,8 @@ def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline) or of compare's JSON output.
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments) or of a command's
+    JSON output (compare, diff, suggest, timeline-view, timeline-next).
 
     Example: sendreview schema document > document.schema.json
     """

@@ -34,6 +34,13 @@ class SendReviewError(Exception):
             self.text = "\n".join(str(p) for p in self.problems)
         super().__init__(self.text)
 
+    @classmethod
+    def joined(cls, errors: Sequence[SendReviewError]) -> SendReviewError:
+        """One error carrying several: their problems sorted together when each has places, else their texts."""
+        if all(error.problems for error in errors):
+            return cls([problem for error in errors for problem in error.problems])
+        return cls("\n".join(error.text for error in errors))
+
 
 class SendReviewWarning(UserWarning):
     """Something in an input that is allowed but probably not meant; carries one Problem.

@@ -1,6 +1,15 @@
-"""The domain's fixed words, kept apart from the models so renderers can use them cheaply."""
+"""The domain's fixed words, kept apart from the models so renderers (and the CLI) can use them cheaply."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: importing this module loads no models
+    from sendreview.analysis.compare import Verdict
+    from sendreview.models.asks import AskKind
+
+DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
+"""Who a statement is from unless `--org` says otherwise."""
 
 LENS_TITLES: dict[str, str] = {
     "money": "Money",
@@ -19,3 +28,27 @@ KIND_TITLES: dict[str, str] = {
     "other": "Paper",
 }
 """Document kinds in words."""
+
+ASK_KIND_SUFFIX: dict[AskKind, str] = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+"""What follows an ask's title to say what kind it is."""
+
+# Colour is never the only signal: every format shows a verdict's symbol and word.
+VERDICT_SYMBOLS: dict[Verdict, str] = {
+    "met": "✔",
+    "partly-met": "◐",
+    "contested": "±",
+    "opposed": "✘",
+    "not-addressed": "○",
+}
+VERDICT_WORDS: dict[Verdict, str] = {
+    "met": "met",
+    "partly-met": "partly met",
+    "contested": "contested",
+    "opposed": "opposed",
+    "not-addressed": "not addressed",
+}
+
+
+def verdict_label(verdict: Verdict) -> str:
+    """'✔ met', '○ not addressed': the symbol and the word."""
+    return f"{VERDICT_SYMBOLS[verdict]} {VERDICT_WORDS[verdict]}"

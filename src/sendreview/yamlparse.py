@@ -46,8 +46,7 @@ LIBYAML_MAX_DEPTH = 1000
 # YAML reads these as new lines where an editor shows none, so every position after them would be off.
 _LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 _SEPARATOR = (
-    "a line separator character (U+{:04X}) is here, which YAML reads as a new line;"
-    " delete it, or write a real new line"
+    "a line separator character (U+{:04X}) is here, which YAML reads as a new line; delete it, or write a real new line"
 )
 _HASHTAG_COMMENT = re.compile(r"[ \t]+(#\S[^\r\n]{0,30})")
 
@@ -341,11 +340,14 @@ def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
 def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text into plain data and the problems found on the way (not raised, so that
     validation can report the rest of the file in the same run). Fatal problems are raised."""
-    if separators := [
-        Problem(name, *_line_column(text, found.start()), _SEPARATOR.format(ord(found.group())))
-        for found in _LINE_SEPARATORS.finditer(text)
-    ]:
-        raise SendReviewError(separators)
+    # `in` is a fast scan; the slower search for places runs only when there is something to report.
+    if any(separator in text for separator in "\u2028\u2029\x85"):
+        raise SendReviewError(
+            [
+                Problem(name, *_line_column(text, found.start()), _SEPARATOR.format(ord(found.group())))
+                for found in _LINE_SEPARATORS.finditer(text)
+            ]
+        )
     builder = _Builder(name, text)
     try:
         data = builder.run()

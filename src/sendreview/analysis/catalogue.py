@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
+from sendreview.analysis.result import Result
 from sendreview.errors import SendReviewError, did_you_mean
 from sendreview.models.asks import AskKind, Catalogue, Context, Group, Lens, lens_id
 from sendreview.vocabulary import LENS_TITLES
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class LensView(_View):
+class LensView(Result):
     id: str
     lens: Lens
     title: str
     text: str
 
 
-class AskView(_View):
+class AskView(Result):
     id: str
     title: str
     group: str
@@ -30,7 +25,7 @@ class AskView(_View):
     lenses: tuple[LensView, ...]
 
 
-class CatalogueView(_View):
+class CatalogueView(Result):
     """The `asks --format json` output."""
 
     groups: tuple[Group, ...]

@@ -21,8 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from sendreview.analysis.result import Result
 from sendreview.models.asks import Ask, AskKind, Catalogue, Lens, lens_id
 from sendreview.models.document import Document, DocumentInfo, Link, Stance
 from sendreview.vocabulary import LENS_TITLES
@@ -35,12 +34,6 @@ VERDICTS: tuple[Verdict, ...] = (
     "opposed",
     "not-addressed",
 )
-
-
-class Result(BaseModel):
-    """Base of analysis results: frozen, and serialised as documented in `docs/json.md`."""
-
-    model_config = ConfigDict(frozen=True)
 
 
 class AskLink(Result):

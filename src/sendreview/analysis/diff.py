@@ -35,7 +35,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sendreview.analysis.compare import AskResult, Comparison, GroupInfo, Result, Verdict, compare
+from sendreview.analysis.compare import AskResult, Comparison, GroupInfo, Verdict, compare
+from sendreview.analysis.result import Result
 from sendreview.analysis.strength import RANK, Lexicon, Strength, proposal_strength
 from sendreview.errors import SendReviewError
 from sendreview.models.asks import AskKind, Catalogue, Lens

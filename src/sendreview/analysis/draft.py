@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sendreview.analysis.compare import Result
+from sendreview.analysis.result import Result
 from sendreview.analysis.suggest import DEFAULT_MIN_SCORE, DEFAULT_TOP, Ranker, Suggestion, suggest_for
 from sendreview.errors import SendReviewError
 from sendreview.models.asks import Catalogue

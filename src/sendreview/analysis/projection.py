@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
+from sendreview.analysis.result import Result
 from sendreview.models.dates import Duration, FuzzyDate
 from sendreview.models.document import DocumentKind
 from sendreview.models.timeline import DocumentField, Milestone, Rule, Timeline
@@ -22,10 +21,8 @@ ProjectionStatus = Literal["projected", "overdue"]
 Span = tuple[dt.date, dt.date | None]  # first and last possible day; None: no last day
 
 
-class Projection(BaseModel):
+class Projection(Result):
     """When the rules say a milestone is due, and whether that time has passed."""
-
-    model_config = ConfigDict(frozen=True)
 
     milestone: str
     title: str
@@ -63,10 +60,8 @@ def project(
 def paper_milestone(timeline: Timeline, kind: DocumentKind, field: DocumentField) -> Milestone | None:
     """The milestone that stands for this date of a paper of this kind, if the timeline has one."""
     for milestone in timeline.milestones:
-        if milestone.document_date is not None and (milestone.document_date.kind, milestone.document_date.field) == (
-            kind,
-            field,
-        ):
+        paper = milestone.document_date
+        if paper is not None and paper.kind == kind and paper.field == field:
             return milestone
     return None
 

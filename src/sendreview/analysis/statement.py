@@ -8,33 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
 from sendreview.analysis.projection import project
+from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineView, ordered
 from sendreview.models.asks import Catalogue
-from sendreview.models.dates import FuzzyDate, Precision
 from sendreview.models.document import DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
-from sendreview.render.when import long_date, span, window
-from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
-
-DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
-VERDICT_WORDS: dict[Verdict, str] = {
-    "met": "met",
-    "partly-met": "partly met",
-    "contested": "contested",
-    "opposed": "opposed",
-    "not-addressed": "not addressed",
-}
+from sendreview.vocabulary import DEFAULT_ORGANISATION, KIND_TITLES, LENS_TITLES, VERDICT_WORDS
+from sendreview.wording import days_in_words, long_date, window, written
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class AskedFor(_Part):
+class AskedFor(Result):
     """An ask as the statement recalls it."""
 
     id: str
@@ -42,7 +29,7 @@ class AskedFor(_Part):
     text: str = ""
 
 
-class AskedForGroup(_Part):
+class AskedForGroup(Result):
     """A group of asks for 'What we asked for'."""
 
     id: str
@@ -50,7 +37,7 @@ class AskedForGroup(_Part):
     asks: tuple[AskedFor, ...]
 
 
-class Response(_Part):
+class Response(Result):
     """How one proposal stands against one ask."""
 
     ask: str
@@ -58,7 +45,7 @@ class Response(_Part):
     note: str = ""
 
 
-class ProposalPoint(_Part):
+class ProposalPoint(Result):
     """A proposal under one heading, with the asks that put it there."""
 
     id: str
@@ -67,7 +54,7 @@ class ProposalPoint(_Part):
     responses: tuple[Response, ...]
 
 
-class Breach(_Part):
+class Breach(Result):
     """A proposal that crosses a red line."""
 
     proposal: str
@@ -76,7 +63,7 @@ class Breach(_Part):
     note: str = ""
 
 
-class MissingAsk(_Part):
+class MissingAsk(Result):
     """An ask the paper does not address."""
 
     id: str
@@ -84,21 +71,21 @@ class MissingAsk(_Part):
     group: str
 
 
-class LensRow(_Part):
-    """One silver bullet through the four lenses: verdict words per lens, and overall."""
+class LensRow(Result):
+    """One silver bullet through the four lenses: its verdict per lens, and overall."""
 
     title: str
     cells: tuple[Verdict, ...]
     overall: Verdict
 
 
-class VerdictCount(_Part):
+class VerdictCount(Result):
     verdict: Verdict
     label: str
     count: int
 
 
-class NextStep(_Part):
+class NextStep(Result):
     """A step after the paper, with when it may come ('' when unknown)."""
 
     title: str
@@ -106,7 +93,7 @@ class NextStep(_Part):
     status: str = ""
 
 
-class Statement(_Part):
+class Statement(Result):
     """Everything a statement template receives."""
 
     organisation: str
@@ -154,7 +141,7 @@ def build_statement(
     today = today or dt.date.today()
     doc = result.document
     kind = KIND_TITLES[doc.kind]
-    published = _written(doc.published) if doc.published else ""
+    published = written(doc.published) if doc.published else ""
     groups = catalogue.group_index()
     asked_for = tuple(
         AskedForGroup(
@@ -247,7 +234,7 @@ def _next_steps(doc: DocumentInfo, timeline: Timeline, today: dt.date) -> tuple[
     closes = doc.consultation.closes if doc.consultation else None
     if closes is not None:
         verb = "closed" if closes.end < today else "closes"
-        consultation = f"The consultation {verb} on {_written(closes)}."
+        consultation = f"The consultation {verb} on {written(closes)}."
     elif (minimum := by_milestone.get(CONSULTATION_CLOSES)) is not None:
         consultation = (
             f"The consultation must run for at least {minimum.at_least}, so it can close no earlier than "
@@ -256,7 +243,7 @@ def _next_steps(doc: DocumentInfo, timeline: Timeline, today: dt.date) -> tuple[
     path = tuple(
         NextStep(
             title=STEP_NAMES.get(p.milestone, p.title),
-            when=window(p) + (f" (that time passed {span(p.days_overdue)} ago)" if p.days_overdue else ""),
+            when=window(p) + (f" (that time passed {days_in_words(p.days_overdue)} ago)" if p.days_overdue else ""),
             status=p.status,
         )
         for p in sorted(found, key=lambda p: (p.earliest, p.latest or dt.date.max))
@@ -274,7 +261,3 @@ def _next_steps(doc: DocumentInfo, timeline: Timeline, today: dt.date) -> tuple[
         start = next((m.title for m in timeline.milestones if m.id == act.start), act.start)
         horizon = f"From {start} to Act of Parliament usually takes {act.at_least} to {act.at_most}."
     return consultation, path, horizon
-
-
-def _written(date: FuzzyDate) -> str:
-    return long_date(date.start) if date.precision is Precision.DAY else str(date)

@@ -24,8 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from pydantic import BaseModel, ConfigDict
-
+from sendreview.analysis.result import Result
 from sendreview.models.commitments import LEVELS, CommitmentsFile, Level
 from sendreview.models.dates import MONTHS, SEASON_START_MONTH, FuzzyDate
 from sendreview.models.document import Proposal
@@ -53,25 +52,21 @@ _DATE = r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+|[A-Za-z]+\.?\s+|Q[1-4]\s+)?(?:19|20)\d{2}
 _NOT_A_YEAR_END = r"(?![\w'%]|\s*[-/\u2013]\s*\d)"  # "2022-23" is a financial year, "2025%" a number
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Deadline(_Result):
+class Deadline(Result):
     """A date the text ties the proposal to, with the words around it."""
 
     phrase: str
     date: FuzzyDate
 
 
-class Found(_Result):
+class Found(Result):
     """A phrase found in the text, as written there, and its level."""
 
     text: str
     level: Level
 
 
-class Strength(_Result):
+class Strength(Result):
     """How firmly a text commits, and why."""
 
     level: StrengthLevel

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sendreview.analysis.compare import Result
+from sendreview.analysis.result import Result
 from sendreview.models.asks import Ask, AskKind, Catalogue
 from sendreview.models.document import Document, DocumentInfo, Proposal, Stance
 

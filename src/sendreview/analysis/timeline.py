@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from sendreview.analysis.projection import Projection, Span, paper_milestone, projections
+from sendreview.analysis.result import Result
 from sendreview.errors import SendReviewError
 from sendreview.models.dates import FuzzyDate
 from sendreview.models.document import DocumentInfo
@@ -23,11 +22,7 @@ EntryStatus = Literal["done", "expected", "pending", "projected", "overdue"]
 ENTRY_STATUSES: tuple[EntryStatus, ...] = ("done", "expected", "pending", "projected", "overdue")
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Slippage(_Result):
+class Slippage(Result):
     """How a milestone fared against the dates promised for it."""
 
     first_promised: FuzzyDate
@@ -38,7 +33,7 @@ class Slippage(_Result):
     arrived: bool
 
 
-class TimelineEntry(_Result):
+class TimelineEntry(Result):
     """One milestone as the reader sees it on a given day."""
 
     id: str
@@ -64,7 +59,7 @@ class TimelineEntry(_Result):
         return self.projection.earliest if self.projection is not None else None
 
 
-class TimelineView(_Result):
+class TimelineView(Result):
     """The timeline on a given day, in date order (undated last): the JSON output."""
 
     today: dt.date
@@ -74,7 +69,7 @@ class TimelineView(_Result):
     rules: tuple[Rule, ...]
 
 
-class Upcoming(_Result):
+class Upcoming(Result):
     """A milestone still to come, and how many days away it is."""
 
     id: str
@@ -91,7 +86,7 @@ class Upcoming(_Result):
     days_overdue: int | None
 
 
-class NextView(_Result):
+class NextView(Result):
     """What comes next, overdue first, then soonest first: the JSON output of `timeline next`."""
 
     today: dt.date

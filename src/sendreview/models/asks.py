@@ -8,7 +8,6 @@ from typing import Literal
 
 from sendreview.models.base import Model, NonEmptyText, Slug, Text
 from sendreview.models.dates import FuzzyDate
-from sendreview.vocabulary import LENS_TITLES
 
 Lens = Literal["money", "early-intervention", "inclusion", "coproduction"]
 AskKind = Literal["ask", "principle", "red-line"]
@@ -82,12 +81,6 @@ class Target:
     id: str
     ask: Ask
     lens: LensPoint | None = None
-
-    @property
-    def title(self) -> str:
-        if self.lens is None:
-            return self.ask.title
-        return f"{self.ask.title}: {LENS_TITLES[self.lens.lens]}"
 
 
 def lens_id(ask: Ask, point: LensPoint) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -124,7 +125,10 @@ class FuzzyDate:
         """The last day the date may mean."""
         if self.precision is Precision.DAY:
             return self.start
-        return add_months(self.start, LENGTH_IN_MONTHS[self.precision]) - dt.timedelta(days=1)
+        try:
+            return add_months(self.start, LENGTH_IN_MONTHS[self.precision]) - dt.timedelta(days=1)
+        except ValueError:  # "Winter 9999" runs past the last day Python's calendar holds
+            return dt.date.max
 
     @property
     def sort_key(self) -> tuple[dt.date, int]:
@@ -152,10 +156,7 @@ class FuzzyDate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            _validate_fuzzy_date,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
+        return _read_from_text(_validate_fuzzy_date)
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -167,6 +168,13 @@ class FuzzyDate:
             + FORMATS_HELP.removeprefix("write it as "),
             "examples": ["2022-03-29", "September 2019", "Q1 2022", "Spring 2021", "early 2021", "2021"],
         }
+
+
+def _read_from_text(validate: Callable[[object], object]) -> core_schema.CoreSchema:
+    """How pydantic reads a value with `validate`, and writes it back as the text it was read from."""
+    return core_schema.no_info_plain_validator_function(
+        validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+    )
 
 
 def _validate_fuzzy_date(value: object) -> FuzzyDate:
@@ -216,10 +224,7 @@ class Duration:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            _validate_duration,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
+        return _read_from_text(_validate_duration)
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -82,6 +82,3 @@ class Timeline(Model):
     milestones: tuple[Milestone, ...]
     periods: tuple[Period, ...] = ()
     rules: tuple[Rule, ...] = ()
-
-    def milestone_index(self) -> dict[str, Milestone]:
-        return {m.id: m for m in self.milestones}

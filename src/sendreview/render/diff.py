@@ -12,18 +12,9 @@ from collections.abc import Callable
 from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, MatchHow, ProposalChange, ProposalStatus, RedLineChange, Step
 from sendreview.analysis.strength import StrengthLevel
+from sendreview.render.markdown import pipe_table
 from sendreview.render.text import markdown as md
-from sendreview.vocabulary import KIND_TITLES
-
-# Kept in step with `render.markdown` (compare's Markdown), so both read alike.
-VERDICT_LABEL: dict[Verdict, str] = {
-    "met": "✔ met",
-    "partly-met": "◐ partly met",
-    "contested": "± contested",
-    "opposed": "✘ opposed",
-    "not-addressed": "○ not addressed",
-}
-KIND_SUFFIX = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, verdict_label
 
 Escape = Callable[[str], str]
 
@@ -145,14 +136,9 @@ def weakened_lines(change: ProposalChange, esc: Escape) -> list[str]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return lines + ["| " + " | ".join(row) + " |" for row in rows]
-
-
 def _verdict(verdict: Verdict, proposals: tuple[str, ...]) -> str:
     ids = f" ({', '.join(md(p) for p in proposals)})" if proposals else ""
-    return VERDICT_LABEL[verdict] + ids
+    return verdict_label(verdict) + ids
 
 
 def markdown(result: Diff) -> str:
@@ -195,7 +181,7 @@ def _markdown_step(result: Diff, step: Step, title: str) -> list[str]:
     titles = {g.id: g.title for g in result.groups}
     rows = [
         [
-            f"{md(a.title)}{KIND_SUFFIX[a.kind]} (`{a.id}`)",
+            f"{md(a.title)}{ASK_KIND_SUFFIX[a.kind]} (`{a.id}`)",
             md(titles.get(a.group, a.group)),
             _verdict(a.before, a.proposals_before),
             _verdict(a.after, a.proposals_after),
@@ -203,7 +189,7 @@ def _markdown_step(result: Diff, step: Step, title: str) -> list[str]:
         ]
         for a in step.asks
     ]
-    lines += ["## Every ask, then and now", "", *_table(["Ask", "Group", "Then", "Now", "Change"], rows), ""]
+    lines += ["## Every ask, then and now", "", *pipe_table(["Ask", "Group", "Then", "Now", "Change"], rows), ""]
     rows = []
     for change in step.proposals:
         commitment = strength_words(change)
@@ -218,7 +204,11 @@ def _markdown_step(result: Diff, step: Step, title: str) -> list[str]:
                 commitment,
             ]
         )
-    lines += ["## Every proposal, then and now", "", *_table(["Status", "Then", "Now", "Match", "Commitment"], rows)]
+    lines += [
+        "## Every proposal, then and now",
+        "",
+        *pipe_table(["Status", "Then", "Now", "Match", "Commitment"], rows),
+    ]
     return [*lines, ""]
 
 

@@ -13,8 +13,9 @@ from rich.text import Text
 from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Side, Step
 from sendreview.render import diff as words
-from sendreview.render.terminal import KIND_LABEL, verdict_text
+from sendreview.render.terminal import verdict_text
 from sendreview.render.text import clean
+from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 CHANGE_STYLE: dict[Change, str] = {"improved": "green", "regressed": "bold red", "unchanged": "dim"}
 STATUS_STYLE: dict[ProposalStatus, str] = {"carried": "", "changed": "yellow", "dropped": "red", "new": "green"}
@@ -108,7 +109,7 @@ def _asks(result: Diff, step: Step) -> Table:
         if ask.group != group:
             group = ask.group
             table.add_row(Text(clean(titles.get(group, group)), style="bold underline"), "", "", "")
-        label = Text.assemble(clean(ask.title), (KIND_LABEL[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+        label = Text.assemble(clean(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
         table.add_row(
             label,
             _verdict_cell(ask.before, ask.proposals_before),

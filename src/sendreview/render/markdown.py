@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from sendreview.analysis.catalogue import CatalogueView
-from sendreview.analysis.compare import Comparison, Verdict
-from sendreview.analysis.timeline import NextView, TimelineView
+from typing import TYPE_CHECKING
+
 from sendreview.render import when
 from sendreview.render.text import markdown as md
-from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
+from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, verdict_label
+from sendreview.wording import from_to, long_date
 
-VERDICT_LABEL: dict[Verdict, str] = {
-    "met": "✔ met",
-    "partly-met": "◐ partly met",
-    "contested": "± contested",
-    "opposed": "✘ opposed",
-    "not-addressed": "○ not addressed",
-}
-KIND_SUFFIX = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
+if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
+    from sendreview.analysis.catalogue import CatalogueView
+    from sendreview.analysis.compare import Comparison
+    from sendreview.analysis.timeline import NextView, TimelineView
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+def pipe_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """The lines of a Markdown table; the cells must be escaped already."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
@@ -34,7 +31,7 @@ def asks(view: CatalogueView) -> str:
             lines += [md(group.intro), ""]
         for ask in (a for a in view.asks if a.group == group.id):
             text = f": {md(ask.text)}" if ask.text else ""
-            lines.append(f"- **{md(ask.title)}**{KIND_SUFFIX[ask.kind]} (`{ask.id}`){text}")
+            lines.append(f"- **{md(ask.title)}**{ASK_KIND_SUFFIX[ask.kind]} (`{ask.id}`){text}")
             lines += [f"  - *{md(lens.title)}* (`{lens.id}`): {md(lens.text)}" for lens in ask.lenses]
         lines.append("")
     return "\n".join(lines)
@@ -46,14 +43,14 @@ def timeline(view: TimelineView) -> str:
         milestone = " ".join([md(m.title), *(f"*{md(line)}*" for line in when.details(m))])
         status = f"{when.STATUS_SYMBOL[m.status]} {m.status}"
         rows.append([md(when.when(m)), milestone, status, m.category])
-    lines = ["# The SEND review: timeline", "", *_table(["Date", "Milestone", "Status", "Category"], rows)]
+    lines = ["# The SEND review: timeline", "", *pipe_table(["Date", "Milestone", "Status", "Category"], rows)]
     if view.document is not None:
         lines += [
             "",
             f"The {KIND_TITLES[view.document.kind]}'s own dates come from the document: {md(view.document.title)}.",
         ]
     if any(m.projection is not None for m in view.milestones):
-        lines += ["", f"Projected and overdue are worked out from the rules on {when.long_date(view.today)}."]
+        lines += ["", f"Projected and overdue are worked out from the rules on {long_date(view.today)}."]
     if view.periods:
         titles = {m.id: m.title for m in view.milestones}
         lines += ["", "## NNPCF involvement", ""]
@@ -64,19 +61,14 @@ def timeline(view: TimelineView) -> str:
 
 
 def next_milestones(view: NextView) -> str:
-    lines = [f"# What comes next, on {when.long_date(view.today)}", ""]
+    lines = [f"# What comes next, on {long_date(view.today)}", ""]
     rows = []
     for item in view.milestones:
-        if item.date is not None:
-            date = md(str(item.date))
-        elif item.latest is None:
-            date = f"no earlier than {when.long_date(item.earliest)}"
-        else:
-            date = f"{when.long_date(item.earliest)} to {when.long_date(item.latest)}"
+        date = md(str(item.date)) if item.date is not None else from_to(item.earliest, item.latest)
         status = f"{when.STATUS_SYMBOL[item.status]} {item.status}"
         rows.append([date, md(item.title), status, when.days_away(item)])
     lines += (
-        _table(["When", "Milestone", "Status", "How long"], rows)
+        pipe_table(["When", "Milestone", "Status", "How long"], rows)
         if rows
         else ["Nothing dated or projected is still to come."]
     )
@@ -110,10 +102,10 @@ def comparison(result: Comparison) -> str:
     if bullets:
         lines += ["", "## Silver bullets through the four lenses", ""]
         rows = [
-            [md(a.title), *(VERDICT_LABEL[lens.verdict] for lens in a.lenses), VERDICT_LABEL[a.verdict]]
+            [md(a.title), *(verdict_label(lens.verdict) for lens in a.lenses), verdict_label(a.verdict)]
             for a in bullets
         ]
-        lines += _table(["Silver bullet", *LENS_TITLES.values(), "Overall"], rows)
+        lines += pipe_table(["Silver bullet", *LENS_TITLES.values(), "Overall"], rows)
     titles = {g.id: g.title for g in result.groups}
     lines += ["", "## Every ask", ""]
     rows = []
@@ -126,13 +118,13 @@ def comparison(result: Comparison) -> str:
         )
         rows.append(
             [
-                f"{md(ask.title)}{KIND_SUFFIX[ask.kind]} (`{ask.id}`)",
+                f"{md(ask.title)}{ASK_KIND_SUFFIX[ask.kind]} (`{ask.id}`)",
                 md(titles.get(ask.group, ask.group)),
-                VERDICT_LABEL[ask.verdict],
+                verdict_label(ask.verdict),
                 ", ".join(md(i) for i in ids),
             ]
         )
-    lines += _table(["Ask", "Group", "Verdict", "Proposals"], rows)
+    lines += pipe_table(["Ask", "Group", "Verdict", "Proposals"], rows)
     unassessed = [p for p in result.proposals if not p.links]
     if unassessed:
         lines += ["", "## Proposals with no assessment yet", ""]

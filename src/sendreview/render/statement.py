@@ -191,8 +191,7 @@ def _memory_limit(extra: int) -> Iterator[None]:
     try:
         import resource
 
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            in_use = int(statm.read().split()[0]) * resource.getpagesize()
+        in_use = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0]) * resource.getpagesize()
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     except (ImportError, OSError, ValueError):  # not Linux: the time and output limits still hold
         yield

@@ -23,6 +23,7 @@ from sendreview.analysis.timeline import EntryStatus, TimelineEntry, TimelineVie
 from sendreview.models.dates import Precision
 from sendreview.render import when
 from sendreview.render.text import clean
+from sendreview.wording import long_date
 
 WIDTH = 1200
 MARGIN = 24
@@ -92,7 +93,7 @@ def timeline_svg(view: TimelineView, *, width: int = WIDTH) -> str:
     y += 22
     subtitle = "Milestones by status, with the NNPCF's involvement as shaded bands."
     if any(e.projection is not None for e in view.milestones):
-        subtitle += f" Projected and overdue are worked out from the rules on {when.long_date(view.today)}."
+        subtitle += f" Projected and overdue are worked out from the rules on {long_date(view.today)}."
     _label(svg, MARGIN, y, subtitle, 13, fill=MUTED)
     y = _legend(svg, y + 26)
 
@@ -261,7 +262,7 @@ def _today(svg: ET.Element, scale: _Scale, today: dt.date, top: float, bottom: f
         group, "line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": f"{top - 34:.1f}", "y2": f"{bottom:.1f}",
                         "stroke": MUTED, "stroke-width": "1.5", "stroke-dasharray": "4 3"}
     )  # fmt: skip
-    text = f"Today, {when.long_date(today)}"
+    text = f"Today, {long_date(today)}"
     if x + 6 + _width(text, 11) > scale.right + MARGIN:
         _label(group, x - 4, top - 24, text, 11, fill=MUTED, anchor="end")
     else:
@@ -326,7 +327,7 @@ def _item(entry: TimelineEntry, scale: _Scale, width: int) -> _Item:
         latest = projection.latest
         end = scale.x(latest) if latest is not None else start + 24
         if latest is None:
-            caption = f"from {when.long_date(projection.earliest)} · {entry.status}"
+            caption = f"from {long_date(projection.earliest)} · {entry.status}"
         else:
             caption = f"{projection.earliest:%b %Y} to {latest:%b %Y} · {entry.status}"
     item = _Item(entry, start, end, title, caption, label_left=False)

@@ -16,7 +16,8 @@ from rich.tree import Tree
 
 from sendreview.render import when
 from sendreview.render.text import clean
-from sendreview.vocabulary import KIND_TITLES, LENS_TITLES
+from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
+from sendreview.wording import from_to, long_date
 
 if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
     from sendreview.analysis.catalogue import CatalogueView
@@ -24,13 +25,13 @@ if TYPE_CHECKING:  # types only, so that each command loads just the models it u
     from sendreview.analysis.suggest import Suggestion, Suggestions
     from sendreview.analysis.timeline import EntryStatus, NextView, TimelineEntry, TimelineView
 
-# Colour is never the only signal: each verdict has a symbol and a word too.
-VERDICT_STYLE: dict[Verdict, tuple[str, str, str]] = {
-    "met": ("✔", "met", "green"),
-    "partly-met": ("◐", "partly met", "yellow"),
-    "contested": ("±", "contested", "magenta"),
-    "opposed": ("✘", "opposed", "bold red"),
-    "not-addressed": ("○", "not addressed", "dim"),
+# Colour is never the only signal: each verdict has a symbol and a word too (`vocabulary`).
+VERDICT_STYLE: dict[Verdict, str] = {
+    "met": "green",
+    "partly-met": "yellow",
+    "contested": "magenta",
+    "opposed": "bold red",
+    "not-addressed": "dim",
 }
 STATUS_STYLE: dict[EntryStatus, str] = {
     "done": "green",
@@ -39,7 +40,6 @@ STATUS_STYLE: dict[EntryStatus, str] = {
     "projected": "blue",
     "overdue": "bold red",
 }
-KIND_LABEL = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -47,8 +47,7 @@ def _text(value: str, style: str = "") -> Text:
 
 
 def verdict_text(verdict: Verdict, *, short: bool = False) -> Text:
-    symbol, word, style = VERDICT_STYLE[verdict]
-    return Text(symbol if short else f"{symbol} {word}", style=style)
+    return Text(VERDICT_SYMBOLS[verdict] if short else verdict_label(verdict), style=VERDICT_STYLE[verdict])
 
 
 def asks_tree(view: CatalogueView) -> Tree:
@@ -60,7 +59,7 @@ def asks_tree(view: CatalogueView) -> Tree:
             label.append(f"  ({clean(str(group.date))})", style="dim")
         branch = root.add(label)
         for ask in (a for a in view.asks if a.group == group.id):
-            line = Text.assemble((clean(ask.id), "cyan"), "  ", _text(ask.title), (KIND_LABEL[ask.kind], "red"))
+            line = Text.assemble((clean(ask.id), "cyan"), "  ", _text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"))
             node = branch.add(line)
             if ask.text:
                 node.add(_text(ask.text, "dim"))
@@ -100,9 +99,7 @@ def _date_cell(entry: TimelineEntry) -> Text:
     projection = entry.projection
     if projection is None:
         return Text("not yet known", style="dim")
-    if projection.latest is None:
-        return Text(f"no earlier than\n{when.long_date(projection.earliest)}", style="italic")
-    return Text(f"{when.long_date(projection.earliest)} to\n{when.long_date(projection.latest)}", style="italic")
+    return Text(from_to(projection.earliest, projection.latest, gap="\n"), style="italic")
 
 
 def _timeline_caption(view: TimelineView) -> Text | None:
@@ -111,15 +108,13 @@ def _timeline_caption(view: TimelineView) -> Text | None:
         kind = KIND_TITLES[view.document.kind]
         lines.append(f"The {kind}'s own dates come from the document: {clean(view.document.title)}.")
     if any(e.projection is not None for e in view.milestones):
-        lines.append(f"Projected and overdue are worked out from the rules on {when.long_date(view.today)}.")
+        lines.append(f"Projected and overdue are worked out from the rules on {long_date(view.today)}.")
     return Text("\n".join(lines), style="dim") if lines else None
 
 
 def next_table(view: NextView) -> RenderableType:
     """The milestones still to come, overdue first, with the days until each."""
-    table = Table(
-        title=f"What comes next, on {when.long_date(view.today)}", title_justify="left", caption_justify="left"
-    )
+    table = Table(title=f"What comes next, on {long_date(view.today)}", title_justify="left", caption_justify="left")
     table.add_column("When", no_wrap=True)
     table.add_column("Milestone")
     table.add_column("Status", no_wrap=True)
@@ -127,10 +122,8 @@ def next_table(view: NextView) -> RenderableType:
     for item in view.milestones:
         if item.date is not None:
             date = _text(str(item.date))
-        elif item.latest is None:
-            date = Text(f"no earlier than\n{when.long_date(item.earliest)}", style="italic")
         else:
-            date = Text(f"{when.long_date(item.earliest)} to\n{when.long_date(item.latest)}", style="italic")
+            date = Text(from_to(item.earliest, item.latest, gap="\n"), style="italic")
         table.add_row(date, _text(item.title), status_text(item.status), Text(when.days_away(item)))
     parts: list[RenderableType] = [table] if view.milestones else [Text("Nothing dated or projected is still to come.")]
     if view.undated:
@@ -234,7 +227,7 @@ def _asks_table(result: Comparison) -> Table:
         if by_lens.plain:
             cell.append("; " if cell.plain else "").append("through lens points: ", style="dim")
             cell.append_text(by_lens)
-        label = Text.assemble(_text(ask.title), (KIND_LABEL[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+        label = Text.assemble(_text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
         table.add_row(label, verdict_text(ask.verdict), cell)
     return table
 
@@ -263,7 +256,7 @@ def summary_line(result: Comparison) -> Text:
 def _suggestion_hint(suggestion: Suggestion) -> Text:
     """One dim line under an unassessed proposal in `compare`: its best suggestion, marked as one."""
     words = ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched[:3])
-    kind = KIND_LABEL[suggestion.kind].strip(" ()")
+    kind = ASK_KIND_SUFFIX[suggestion.kind].strip(" ()")
     return Text.assemble(
         ("      suggestion: ", "dim italic"),
         (clean(suggestion.ask), "dim cyan"),
@@ -292,7 +285,9 @@ def suggestions_report(result: Suggestions) -> RenderableType:
         if proposal.linked:
             parts.append(indented(Text(f"linked already: {', '.join(clean(a) for a in proposal.linked)}", "dim"), 2))
         for rank, suggestion in enumerate(proposal.suggestions, start=1):
-            line = Text.assemble(f"{rank}. ", (clean(suggestion.ask), "cyan"), (KIND_LABEL[suggestion.kind], "red"))
+            line = Text.assemble(
+                f"{rank}. ", (clean(suggestion.ask), "cyan"), (ASK_KIND_SUFFIX[suggestion.kind], "red")
+            )
             parts += [indented(line.append(f"  score {suggestion.score:g}"), 2), indented(_text(suggestion.title), 5)]
             matched = ", ".join(f'"{clean(m.text)}" {m.points:g}' for m in suggestion.matched)
             parts.append(indented(Text(f"matched: {matched}", "dim"), 5))

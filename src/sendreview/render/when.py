@@ -1,4 +1,5 @@
-"""Dates, lengths of time and timeline details in plain words, shared by every timeline renderer.
+"""Timeline details in plain words, shared by every timeline renderer (the words for dates and
+lengths of time themselves are in `sendreview.wording`, which the statement's analysis uses too).
 
 The strings may hold text from YAML (titles, dates as written): each renderer still makes them
 safe for where they go (`render.text.clean`, `markdown`, XML escaping).
@@ -6,10 +7,10 @@ safe for where they go (`render.text.clean`, `markdown`, XML escaping).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from sendreview.models.dates import Precision
+from sendreview.wording import days_in_words, long_date, window
 
 if TYPE_CHECKING:  # types only: renderers import this module without loading the analysis models
     from sendreview.analysis.projection import Projection
@@ -24,35 +25,6 @@ STATUS_SYMBOL: dict[EntryStatus, str] = {
     "overdue": "✘",
 }
 TIMES = {1: "once", 2: "twice"}
-
-
-def long_date(day: dt.date) -> str:
-    """29 September 2023."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def span(days: int) -> str:
-    """A number of days in words a parent reads at a glance: '3 weeks', 'about 2 years 8 months'."""
-    if days < 14:
-        return f"{days} day{'s' if days != 1 else ''}"
-    if days < 61:
-        weeks = round(days / 7)
-        return f"about {weeks} weeks" if days % 7 else f"{weeks} weeks"
-    months = round(days / 30.4375)
-    years, months = divmod(months, 12)
-    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
-    if months:
-        parts.append(f"{months} month{'s' if months != 1 else ''}")
-    return "about " + " ".join(parts)
-
-
-def window(projection: Projection) -> str:
-    """'between 29 September 2023 and 29 March 2024', or 'no earlier than 21 June 2022'."""
-    if projection.latest is None:
-        return f"no earlier than {long_date(projection.earliest)}"
-    if projection.latest == projection.earliest:
-        return f"on {long_date(projection.earliest)}"
-    return f"between {long_date(projection.earliest)} and {long_date(projection.latest)}"
 
 
 def rule(projection: Projection) -> str:
@@ -88,7 +60,8 @@ def slippage(entry: TimelineEntry, found: Slippage) -> str:
     times = TIMES.get(found.times, f"{found.times} times")
     if found.times == 0:
         return f"On time: {promised}." if found.arrived else f"{promised[0].upper()}{promised[1:]}."
-    late = f"Came {span(found.days_late)} late" if found.arrived else f"{span(found.days_late)} late so far"
+    how_late = days_in_words(found.days_late)
+    late = f"Came {how_late} late" if found.arrived else f"{how_late} late so far"
     return f"{late[0].upper()}{late[1:]}: {promised} (slipped {times})."
 
 
@@ -100,12 +73,12 @@ def projection(entry: TimelineEntry, found: Projection, *, with_window: bool = F
         said += f" ({window(found)})"
     if entry.date is None:
         if found.status == "overdue" and found.days_overdue is not None:
-            return f"{said}: overdue by {span(found.days_overdue)}."
+            return f"{said}: overdue by {days_in_words(found.days_overdue)}."
         return f"{said}."
     if entry.days_after_window is not None:
-        return f"{said}: {span(entry.days_after_window)} late."
+        return f"{said}: {days_in_words(entry.days_after_window)} late."
     if entry.days_before_window is not None:
-        return f"{said}: {span(entry.days_before_window)} too soon."
+        return f"{said}: {days_in_words(entry.days_before_window)} too soon."
     return f"{said}: on time."
 
 
@@ -122,10 +95,10 @@ def details(entry: TimelineEntry, *, with_window: bool = False) -> list[str]:
 def days_away(item: Upcoming) -> str:
     """'in 12 days', 'today', 'overdue by about 2 years 8 months', 'any day now, by 29 March 2024'."""
     if item.days_overdue is not None:
-        return f"overdue by {span(item.days_overdue)} ({item.days_overdue} days)"
+        return f"overdue by {days_in_words(item.days_overdue)} ({item.days_overdue} days)"
     if item.days_until > 0:
         text = f"in {item.days_until} day{'s' if item.days_until != 1 else ''}"
-        return text + (f" ({span(item.days_until)})" if item.days_until >= 14 else "")
+        return text + (f" ({days_in_words(item.days_until)})" if item.days_until >= 14 else "")
     if item.latest is None:
         return "any day now"
     if item.days_until_latest is None or item.days_until_latest == 0:

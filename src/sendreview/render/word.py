@@ -6,10 +6,9 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from sendreview.analysis.statement import VERDICT_WORDS, ProposalPoint, Statement
+from sendreview.analysis.statement import ProposalPoint, Statement
 from sendreview.render.text import clean
-
-SYMBOLS = {"met": "✔", "partly-met": "◐", "contested": "±", "opposed": "✘", "not-addressed": "○"}
+from sendreview.vocabulary import verdict_label
 
 
 def statement_docx(statement: Statement) -> bytes:
@@ -117,6 +116,6 @@ def _lens_table(doc: Any, s: Statement) -> None:
         cell.text = text
     for row in s.lens_rows:
         cells = table.add_row().cells
-        values = [clean(row.title), *(f"{SYMBOLS[v]} {VERDICT_WORDS[v]}" for v in (*row.cells, row.overall))]
+        values = [clean(row.title), *(verdict_label(v) for v in (*row.cells, row.overall))]
         for cell, text in zip(cells, values, strict=True):
             cell.text = text

@@ -14,11 +14,11 @@ import re
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
 from sendreview.analysis.suggest import Suggestion, Suggestions
 from sendreview.render.text import clean
+from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 # Characters YAML readers refuse or read as line breaks; json.dumps leaves these as they are.
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 _LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
-KIND_NOTE = {"ask": "", "principle": " (principle)", "red-line": " (red line)"}
 STANCES = "agree, partly or disagree"
 
 
@@ -42,7 +42,7 @@ def _links(suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "") -
     lines = []
     for s in suggestions:
         lines.append(f"{indent}{prefix}  # {_evidence(s)}")
-        lines.append(f"{indent}{prefix}  - ask: {s.ask}  # {comment(s.title)}{KIND_NOTE[s.kind]}")
+        lines.append(f"{indent}{prefix}  - ask: {s.ask}  # {comment(s.title)}{ASK_KIND_SUFFIX[s.kind]}")
         lines.append(f"{indent}{prefix}    stance: todo")
     return lines
 

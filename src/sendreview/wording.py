@@ -1,0 +1,56 @@
+"""Dates and lengths of time in plain words, for the statement's analysis and every renderer alike.
+
+Nothing here escapes anything: a caller that puts the words somewhere (a terminal, Markdown,
+XML) makes them safe for it, as `render.when` says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sendreview.models.dates import FuzzyDate, Precision
+
+if TYPE_CHECKING:  # types only: importing this module loads no analysis models
+    from sendreview.analysis.projection import Projection
+
+
+def long_date(day: dt.date) -> str:
+    """29 September 2023."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def written(date: FuzzyDate) -> str:
+    """A day as '29 March 2022'; a month, season or year as it was written ('Spring 2021')."""
+    return long_date(date.start) if date.precision is Precision.DAY else str(date)
+
+
+def days_in_words(days: int) -> str:
+    """A number of days in words a parent reads at a glance: '3 weeks', 'about 2 years 8 months'."""
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 61:
+        weeks = round(days / 7)
+        return f"about {weeks} weeks" if days % 7 else f"{weeks} weeks"
+    months = round(days / 30.4375)
+    years, months = divmod(months, 12)
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return "about " + " ".join(parts)
+
+
+def window(projection: Projection) -> str:
+    """'between 29 September 2023 and 29 March 2024', or 'no earlier than 21 June 2022'."""
+    if projection.latest is None:
+        return f"no earlier than {long_date(projection.earliest)}"
+    if projection.latest == projection.earliest:
+        return f"on {long_date(projection.earliest)}"
+    return f"between {long_date(projection.earliest)} and {long_date(projection.latest)}"
+
+
+def from_to(earliest: dt.date, latest: dt.date | None, *, gap: str = " ") -> str:
+    """'21 June 2022 to 29 March 2024', or 'no earlier than 21 June 2022'; `gap` goes before the last date."""
+    if latest is None:
+        return f"no earlier than{gap}{long_date(earliest)}"
+    return f"{long_date(earliest)} to{gap}{long_date(latest)}"
