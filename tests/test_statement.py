@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GREEN_PAPER, Invoke
+from tests.conftest import GREEN_PAPER, ROOT, Invoke
 
 Write = Callable[[str, str], Path]
 SECTIONS = [
@@ -225,3 +225,11 @@ def test_missing_template(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("statement", GREEN_PAPER, "--template", tmp_path / "none.md.j2")
     assert result.exit_code == 2
     assert "no such template file" in result.stderr
+
+
+def test_every_template_field_is_documented() -> None:
+    from sendreview.analysis.statement import Statement
+
+    documented = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    fields = [name for name, info in Statement.model_fields.items() if not info.exclude]
+    assert [name for name in fields if f"`{name}`" not in documented] == []

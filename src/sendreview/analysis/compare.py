@@ -65,6 +65,12 @@ class AskResult(Result):
     links: tuple[AskLink, ...]
     lenses: tuple[LensResult, ...] = ()
 
+    @property
+    def proposal_ids(self) -> tuple[str, ...]:
+        """The proposals behind the verdict, each once: those linked to the ask, then to its lens points."""
+        ids = [link.proposal for link in self.links] + [link.proposal for lens in self.lenses for link in lens.links]
+        return tuple(dict.fromkeys(ids))
+
 
 class ProposalResult(Result):
     """One proposal and the asks it was assessed against (none if unassessed)."""

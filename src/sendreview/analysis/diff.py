@@ -423,16 +423,10 @@ def _ask_change(before: AskResult, after: AskResult) -> AskChange:
         before=before.verdict,
         after=after.verdict,
         change=verdict_change(before.verdict, after.verdict),
-        proposals_before=_behind(before),
-        proposals_after=_behind(after),
+        proposals_before=before.proposal_ids,
+        proposals_after=after.proposal_ids,
         lenses=lenses,
     )
-
-
-def _behind(ask: AskResult) -> tuple[str, ...]:
-    """The proposals behind an ask's verdict: its own links, then its lens points'."""
-    ids = [link.proposal for link in ask.links] + [link.proposal for lens in ask.lenses for link in lens.links]
-    return tuple(dict.fromkeys(ids))
 
 
 def _side(stage: _Stage, proposal: Proposal) -> Side:

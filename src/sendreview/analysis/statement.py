@@ -17,7 +17,7 @@ from sendreview.analysis.timeline import TimelineView, ordered
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
-from sendreview.vocabulary import DEFAULT_ORGANISATION, KIND_TITLES, LENS_TITLES, VERDICT_WORDS
+from sendreview.vocabulary import DEFAULT_ORGANISATION, KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 from sendreview.wording import days_in_words, long_date, window, written
 
 
@@ -111,6 +111,7 @@ class Statement(Result):
     missing: tuple[MissingAsk, ...]
     lens_titles: tuple[str, ...]
     lens_rows: tuple[LensRow, ...]
+    verdict_labels: dict[Verdict, str]
     verdict_counts: tuple[VerdictCount, ...]
     consultation: str
     engagement: tuple[NextStep, ...]
@@ -200,6 +201,7 @@ def build_statement(
             for a in result.asks
             if a.lenses
         ),
+        verdict_labels={v: verdict_label(v) for v in VERDICTS},
         verdict_counts=tuple(
             VerdictCount(verdict=v, label=VERDICT_WORDS[v], count=sum(1 for a in result.asks if a.verdict == v))
             for v in VERDICTS

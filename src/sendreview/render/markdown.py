@@ -110,18 +110,12 @@ def comparison(result: Comparison) -> str:
     lines += ["", "## Every ask", ""]
     rows = []
     for ask in result.asks:
-        ids = dict.fromkeys(
-            [
-                *(link.proposal for link in ask.links),
-                *(link.proposal for lens in ask.lenses for link in lens.links),
-            ]
-        )
         rows.append(
             [
                 f"{md(ask.title)}{ASK_KIND_SUFFIX[ask.kind]} (`{ask.id}`)",
                 md(titles.get(ask.group, ask.group)),
                 verdict_label(ask.verdict),
-                ", ".join(md(i) for i in ids),
+                ", ".join(md(i) for i in ask.proposal_ids),
             ]
         )
     lines += pipe_table(["Ask", "Group", "Verdict", "Proposals"], rows)
