@@ -181,8 +181,9 @@ def test_a_later_file_extends_and_overrides_the_phrase_lists() -> None:
 
 
 def _bundled() -> list[CommitmentsFile]:
-    from sendreview.api import BUNDLED_COMMITMENTS, bundled_path
+    from sendreview.api import BUNDLED_COMMITMENTS
     from sendreview.loading import load_file
+    from sendreview.resources import bundled_path
 
     return [load_file(bundled_path(BUNDLED_COMMITMENTS), CommitmentsFile).model]
 

@@ -11,9 +11,7 @@ Every function raises `SendReviewError` carrying all the problems it found.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import ExitStack
 from functools import partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,22 +26,11 @@ from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
+from sendreview.resources import bundled_path
 
 BUNDLED_ASKS = "recommendations.yaml"
 BUNDLED_TIMELINE = "timeline.yaml"
 BUNDLED_COMMITMENTS = "commitments.yaml"
-
-
-def bundled_path(name: str) -> Path:
-    """The path of a file in the package's bundled `data/` folder."""
-    with ExitStack() as stack:  # wheels unpack to real files, so the path outlives the context
-        return stack.enter_context(resources.as_file(resources.files("sendreview") / "data" / name))
-
-
-def bundled_template_folder() -> Path:
-    """The folder of the package's bundled templates."""
-    with ExitStack() as stack:
-        return stack.enter_context(resources.as_file(resources.files("sendreview") / "templates"))
 
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:

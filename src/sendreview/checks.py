@@ -211,7 +211,7 @@ _HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206
 
 
 def _hidden_in_id(value: str) -> str:
-    from sendreview.render.text import visible
+    from sendreview.text import visible
 
     return f"the id '{visible(value)}' has an invisible or control character in it; type the id again"
 

@@ -113,7 +113,7 @@ class _Group(TyperGroup):
             debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
             if debug:
                 traceback.print_exc()
-            from sendreview.render.text import visible
+            from sendreview.text import visible
 
             if isinstance(error, SendReviewError):
                 # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
@@ -136,7 +136,7 @@ def _warnings_to_stderr() -> Iterator[None]:
             if category.__name__ != "SendReviewWarning":  # not ours: Python's usual way
                 shown(message, category, *args, **kwargs)
                 return
-            from sendreview.render.text import visible
+            from sendreview.text import visible
 
             typer.echo(visible(str(message)), err=True)
 
@@ -237,7 +237,7 @@ def _json(model: Any) -> None:
 
 
 def _json_text(model: Any) -> str:
-    from sendreview.render.text import json_text
+    from sendreview.text import json_text
 
     return json_text(model.model_dump_json(indent=2, by_alias=True))
 
@@ -452,7 +452,7 @@ def validate(
         except SendReviewError as error:
             failed.append(error)
         else:
-            from sendreview.render.text import visible
+            from sendreview.text import visible
 
             typer.echo(f"{visible(str(path))}: ok ({type(model).__name__})")
     if failed:

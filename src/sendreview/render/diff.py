@@ -1,7 +1,7 @@
 """`diff` as Markdown, and the words every format of `diff` uses, so they all say the same thing.
 
 Every function that puts user text into a phrase takes `esc`, the escaping for where the words
-are going (`render.text.clean` for the terminal, `render.text.markdown` for Markdown). The
+are going (`sendreview.text.clean` for the terminal, `sendreview.text.markdown` for Markdown). The
 terminal renderer is `render.diff_terminal`.
 """
 
@@ -13,7 +13,7 @@ from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, MatchHow, ProposalChange, ProposalStatus, RedLineChange, Step
 from sendreview.analysis.strength import StrengthLevel
 from sendreview.render.markdown import pipe_table
-from sendreview.render.text import markdown as md
+from sendreview.text import markdown as md
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, verdict_label
 
 Escape = Callable[[str], str]

@@ -14,7 +14,7 @@ from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Side, Step
 from sendreview.render import diff as words
 from sendreview.render.terminal import verdict_text
-from sendreview.render.text import clean
+from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 CHANGE_STYLE: dict[Change, str] = {"improved": "green", "regressed": "bold red", "unchanged": "dim"}

@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from sendreview.analysis.timeline import TimelineEntry, TimelineView
 from sendreview.render import when
-from sendreview.render.text import clean
+from sendreview.text import clean
 
 PRODID = "-//sendreview//SEND review timeline//EN"
 

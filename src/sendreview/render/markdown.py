@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sendreview.render import when
-from sendreview.render.text import markdown as md
+from sendreview.text import markdown as md
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, verdict_label
 from sendreview.wording import from_to, long_date
 

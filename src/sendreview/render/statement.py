@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from sendreview.analysis.statement import Statement
 from sendreview.errors import Problem, SendReviewError
-from sendreview.render.text import clean, markdown
+from sendreview.text import clean, markdown
 
 FORMATS = ("md", "html", "txt")
 MAX_SECONDS = 5.0
@@ -111,7 +111,7 @@ def render_statement(statement: Statement, fmt: str, template: Path | None = Non
 
         return statement_docx(statement)
     if template is None:
-        from sendreview.api import bundled_template_folder
+        from sendreview.resources import bundled_template_folder
 
         template = bundled_template_folder() / f"statement.{fmt}.j2"
     extra: dict[str, Any] = {"verdict_chart": "", "timeline_svg": ""}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sendreview.analysis.timeline import EntryStatus, TimelineEntry, TimelineView
 from sendreview.models.dates import Precision
 from sendreview.render import when
-from sendreview.render.text import clean
+from sendreview.text import clean
 from sendreview.wording import long_date
 
 WIDTH = 1200

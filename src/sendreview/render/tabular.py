@@ -6,7 +6,7 @@ import csv
 import io
 
 from sendreview.analysis.compare import Comparison
-from sendreview.render.text import spreadsheet_cell
+from sendreview.text import spreadsheet_cell
 
 COLUMNS = ["proposal", "proposal_title", "chapter", "ask", "ask_title", "stance", "verdict", "note"]
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from sendreview.render import when
-from sendreview.render.text import clean
+from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
 from sendreview.wording import from_to, long_date
 

@@ -2,7 +2,7 @@
 lengths of time themselves are in `sendreview.wording`, which the statement's analysis uses too).
 
 The strings may hold text from YAML (titles, dates as written): each renderer still makes them
-safe for where they go (`render.text.clean`, `markdown`, XML escaping).
+safe for where they go (`sendreview.text.clean`, `markdown`, XML escaping).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sendreview.analysis.statement import ProposalPoint, Statement
-from sendreview.render.text import clean
+from sendreview.text import clean
 from sendreview.vocabulary import verdict_label
 
 

@@ -13,7 +13,7 @@ import re
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
 from sendreview.analysis.suggest import Suggestion, Suggestions
-from sendreview.render.text import clean
+from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 # Characters YAML readers refuse or read as line breaks; json.dumps leaves these as they are.

@@ -1,4 +1,4 @@
-"""Make user text safe for where it is going: a terminal, Markdown or a spreadsheet."""
+"""Make user text safe for where it is going: a terminal, a message, Markdown, JSON or a spreadsheet."""
 
 from __future__ import annotations
 
