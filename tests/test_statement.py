@@ -233,3 +233,9 @@ def test_every_template_field_is_documented() -> None:
     documented = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
     fields = [name for name, info in Statement.model_fields.items() if not info.exclude]
     assert [name for name in fields if f"`{name}`" not in documented] == []
+
+
+def test_today_must_be_a_day(invoke: Invoke) -> None:
+    result = invoke("statement", GREEN_PAPER, "--today", "2026")
+    assert result.exit_code == 2
+    assert "--today: give a day, like 2026-01-31, not '2026'" in result.stderr

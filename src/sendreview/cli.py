@@ -395,6 +395,21 @@ def _no_options_before(ctx: typer.Context) -> None:
         raise SendReviewError(f"put {', '.join(given)} after '{ctx.invoked_subcommand}': sendreview timeline next ...")
 
 
+def _today(value: str | None) -> dt.date:
+    """The --today option: a day (not a month or season), or the real date."""
+    import datetime as dt
+
+    from sendreview.errors import SendReviewError
+    from sendreview.models.dates import Precision
+
+    given = _date("--today", value)
+    if given is None:
+        return dt.date.today()
+    if given.precision is not Precision.DAY:
+        raise SendReviewError(f"--today: give a day, like 2026-01-31, not '{value}'")
+    return given.start
+
+
 def _timeline_inputs(
     file: Path | None, document: Path | None, today: str | None
 ) -> tuple[Timeline, DocumentInfo | None, dt.date]:
@@ -403,15 +418,11 @@ def _timeline_inputs(
 
     from sendreview.api import load_catalogue, load_document, load_timeline
     from sendreview.errors import SendReviewError
-    from sendreview.models.dates import Precision
 
     errors: list[SendReviewError] = []
     day = dt.date.today()
     try:
-        if (given := _date("--today", today)) is not None:
-            if given.precision is not Precision.DAY:
-                raise SendReviewError(f"--today: give a day, like 2026-01-31, not '{today}'")
-            day = given.start
+        day = _today(today)
     except SendReviewError as error:
         errors.append(error)
     loaded = info = None
@@ -517,9 +528,7 @@ def statement(
     org: Annotated[str, typer.Option("--org", help="Who the statement is from.")] = DEFAULT_ORGANISATION,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Take this date as today (for what is overdue); default: today.")
-    ] = None,
+    today: TodayOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
@@ -533,10 +542,10 @@ def statement(
     from sendreview.render.statement import render_statement
 
     fmt = _statement_format(format, output)
-    day = _date("--today", today)
+    day = _today(today)
     catalogue = _catalogue(extra, no_default_asks)
     result = run_compare(load_document(document, catalogue), catalogue)
-    said = build_statement(result, catalogue, load_timeline(), organisation=org, today=day.start if day else None)
+    said = build_statement(result, catalogue, load_timeline(), organisation=org, today=day)
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
 
