@@ -220,15 +220,18 @@ class _Builder:
         return False
 
     def scalar(self, event: Any) -> None:
+        # The busiest path (every value in a file), so the common case is tested first.
         text = event.value
         value: Any = text
-        if not self.check_tag(event):
+        tag = event.tag
+        if tag is None:
+            if event.implicit[0]:  # plain, unquoted: YAML guesses its type
+                if text in _NULLS:
+                    value = None
+                elif text in _BOOLS:
+                    value = _BOOLS[text]
+        elif not self.check_tag(event):
             value = None
-        elif event.tag is None and event.implicit[0]:  # plain, unquoted: YAML guesses its type
-            if text in _NULLS:
-                value = None
-            elif text in _BOOLS:
-                value = _BOOLS[text]
         self.values += 1
         self.chars += len(text)
         if event.anchor is not None:
@@ -301,7 +304,7 @@ class _Builder:
             return
         frame = self.stack[-1]
         container = frame.container
-        if isinstance(container, list):
+        if container.__class__ is list:
             container.append(value)
         elif frame.key is _NO_KEY:
             if key_text is None:
