@@ -29,6 +29,15 @@ PYTHON = sys.executable
 SENDREVIEW = [PYTHON, "-m", "sendreview"]
 FLOOR = [PYTHON, "-c", "import typer, pydantic, yaml"]
 TYPER = [PYTHON, "-c", "import typer"]
+# A five-line typer app whose one command has three options: what typer itself costs to run a
+# command (it builds pydantic adapters for the options), before any of sendreview's own work.
+TYPER_COMMAND = [
+    PYTHON,
+    "-c",
+    "import typer\nfrom pathlib import Path\napp = typer.Typer()\n"
+    "@app.command()\ndef run(a: str = '', b: int = 0, c: list[Path] | None = None) -> None: pass\n"
+    "@app.command()\ndef other() -> None: pass\napp(['run', '--a', 'x'])",
+]
 
 
 def run_once(command: list[str]) -> float:
@@ -60,8 +69,8 @@ def run_peak(command: list[str]) -> tuple[float, int]:
 
 def startup(repeats: int, commands: dict[str, list[str]]) -> list[tuple[str, float, float]]:
     """Median seconds per command and its ratio to the floor, runs taken in turns."""
-    times: dict[str, list[float]] = {name: [] for name in ["floor", "typer", *commands]}
-    everything = {"floor": FLOOR, "typer": TYPER, **commands}
+    times: dict[str, list[float]] = {name: [] for name in ["floor", "typer", "typer command", *commands]}
+    everything = {"floor": FLOOR, "typer": TYPER, "typer command": TYPER_COMMAND, **commands}
     for command in everything.values():  # warm the file cache once
         run_once(command)
     for _ in range(repeats):
