@@ -222,7 +222,13 @@ def _print(renderable: Any) -> None:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """Write text to the screen, ending with a newline; in pieces, so a large output is not
+    copied whole while it is encoded."""
+    piece = 1 << 20
+    for start in range(0, len(text), piece):
+        sys.stdout.write(text[start : start + piece])
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def _exit_if_failed(failures: list[str]) -> None:
