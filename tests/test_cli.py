@@ -420,3 +420,14 @@ def test_example_document_validates_against_the_document_schema() -> None:
 
     data = yaml.load(GREEN_PAPER.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar as text
     jsonschema.validate(data, schema_dict("document"))
+
+
+def test_validate_commitment_phrase_files(invoke: Invoke, write: Write) -> None:
+    assert invoke("validate", GREEN_PAPER.parent.parent / "data" / "commitments.yaml").exit_code == 0
+    path = write("phrases.yaml", "strengths:\n  duty: [must, must]\n  dutie: [x]\n")
+    result = invoke("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}:2:16: 'must' is already listed under duty (line 2)",
+        f"{path}:3:3: unknown field 'dutie' (did you mean 'duty'?)",
+    ]

@@ -116,7 +116,13 @@ def load_commitments(extra: Path | str | None = None) -> Lexicon:
 
 def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:
     """Load any sendreview file and run every check its kind has."""
-    checks: dict[str, Check] = {"document": partial(check_document, catalogue=catalogue), "timeline": check_timeline}
+    from sendreview.checks import check_commitments
+
+    checks: dict[str, Check] = {
+        "document": partial(check_document, catalogue=catalogue),
+        "timeline": check_timeline,
+        "commitments": check_commitments,
+    }
     loaded = load_any(path, kind, checks)
     if isinstance(loaded.model, CatalogueFile):
         # A forum's own asks must not clash with the bundled ones (unless this is the bundled file).

@@ -65,6 +65,7 @@ class FileKind(str, Enum):
     document = "document"
     asks = "asks"
     timeline = "timeline"
+    commitments = "commitments"
 
 
 class SchemaKind(str, Enum):
