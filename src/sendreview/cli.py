@@ -455,7 +455,7 @@ def validate(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines) and report every problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases) and report every problem as FILE:LINE:COL.
 
     Example: sendreview validate my-response.yaml
     """
