@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GREEN_PAPER, Invoke
+from tests.test_statement import SECTIONS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -16,15 +17,6 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/ru
 # Flags for a closed network: no background connections, no updates, no sync.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
-SECTIONS = [
-    "Who we are",
-    "What we asked for",
-    "What we agree with",
-    "Where it does not go far enough",
-    "What we disagree with",
-    "What is missing",
-    "What happens next",
-]
 
 
 @pytest.fixture(scope="module")
