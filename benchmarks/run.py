@@ -97,7 +97,15 @@ def scale(sizes: list[int], folder: Path) -> list[tuple[str, int, float, int]]:
             "compare --format json": [*SENDREVIEW, "compare", str(path), "--format", "json"],
         }
         if _has_command("statement"):
-            commands["statement --format md"] = [*SENDREVIEW, "statement", str(path), "--format", "md"]
+            commands["statement --format md"] = [
+                *SENDREVIEW,
+                "statement",
+                str(path),
+                "--org",
+                "Benchmark Forum",
+                "--format",
+                "md",
+            ]
         for name, command in commands.items():
             elapsed, peak = run_peak(command)
             rows.append((name, size, elapsed, peak))
@@ -124,7 +132,15 @@ def main() -> None:
         "compare (2022 example)": [*SENDREVIEW, "compare", str(EXAMPLE)],
     }
     if _has_command("statement"):
-        commands["statement --format md"] = [*SENDREVIEW, "statement", str(EXAMPLE), "--format", "md"]
+        commands["statement --format md"] = [
+            *SENDREVIEW,
+            "statement",
+            str(EXAMPLE),
+            "--org",
+            "Benchmark Forum",
+            "--format",
+            "md",
+        ]
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; hyperfine: {bool(shutil.which('hyperfine'))}")
     print(f"\nStart-up: median of {repeats} runs each, taken in turns")
     print(f"{'command':<26} {'median ms':>10} {'ratio':>7}  (to the floor; --help to `import typer`)")

@@ -14,6 +14,8 @@ from sendreview.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 GREEN_PAPER = EXAMPLES / "green-paper-2022.yaml"
+ORG = "Anytown Parent Carer Forum"
+"""Who statements in the tests speak for."""
 
 Invoke = Callable[..., Result]
 

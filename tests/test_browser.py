@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GREEN_PAPER, Invoke
-from tests.test_statement import SECTIONS
+from tests.conftest import GREEN_PAPER, ORG, Invoke
+from tests.test_statement import EXAMPLE_SECTIONS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -32,14 +32,14 @@ def test_html_statement_in_a_browser(invoke: Invoke, tmp_path: Path, browser, wi
     from axe_playwright_python.sync_playwright import Axe
 
     page_file = tmp_path / "statement.html"
-    result = invoke("statement", GREEN_PAPER, "-o", page_file, "--today", "2026-11-28")
+    result = invoke("statement", "--org", ORG, GREEN_PAPER, "-o", page_file, "--today", "2026-11-28")
     assert result.exit_code == 0, result.output
     page = browser.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(page_file.as_uri())
-    assert page.locator("h2").all_inner_texts() == SECTIONS
+    assert page.locator("h2").all_inner_texts() == EXAMPLE_SECTIONS
     assert page.locator("h1").inner_text().startswith("National Network of Parent Carer Forums")
     assert page.locator("table caption").inner_text() == "The five silver bullets through our four lenses"
     page.screenshot(path=str(tmp_path / f"statement-{width}.png"), full_page=True)

@@ -258,7 +258,7 @@ def test_compare_json_validates_against_its_schema(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema_dict("compare"))
-    assert set(data) == {"document", "summary", "groups", "asks", "proposals", "red_line_breaches"}
+    assert set(data) == {"document", "assessment", "summary", "groups", "asks", "proposals", "red_line_breaches"}
     assert {"asks", "met", "partly_met", "opposed", "contested", "not_addressed", "red_line_breaches"} <= set(
         data["summary"]
     )
@@ -345,12 +345,13 @@ def test_compare_csv_one_row_per_link_and_neutralised(invoke: Invoke, write: Wri
     result = invoke("compare", doc, "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["proposal", "proposal_title", "chapter", "ask", "ask_title", "stance", "verdict", "note"]
+    assert rows[0] == ["proposal", "proposal_title", "chapter", "ask", "ask_title", "stance", "verdict", "note",
+                       "assessment_status", "assessment_by"]  # fmt: skip
     assert rows[1] == ["'=1+1", "'=HYPERLINK(\"http://x\",\"click\")", "", "proper-funding",
-                       "Proper funding for SEND services", "agree", "met", "'+cmd"]  # fmt: skip
+                       "Proper funding for SEND services", "agree", "met", "'+cmd", "draft", ""]  # fmt: skip
     assert rows[2][3:] == ["workforce/money", "Right people, right knowledge, right skills: Money", "partly",
-                           "partly-met", "'@SUM(A1)"]  # fmt: skip
-    assert rows[3] == ["2", "'-2 not assessed", ""]
+                           "partly-met", "'@SUM(A1)", "draft", ""]  # fmt: skip
+    assert rows[3] == ["2", "'-2 not assessed", "", "", "", "", "", "", "draft", ""]
 
 
 @pytest.mark.parametrize(

@@ -879,7 +879,7 @@ def test_lenses_only_on_silver_bullets_in_order(recs: Any) -> None:
 def test_catalogue_fields(recs: Any) -> None:
     assert set(recs) == {"groups", "asks", "context"}
     for group in recs["groups"]:
-        assert set(group) <= {"id", "title", "date", "intro"}
+        assert set(group) <= {"id", "title", "label", "date", "intro"}
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", group["id"])
     ids = [a["id"] for a in recs["asks"]]
     assert len(ids) == len(set(ids))

@@ -10,6 +10,7 @@ Every function raises `SendReviewError` carrying all the problems it found.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -20,8 +21,14 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from sendreview.analysis.strength import Lexicon
 
-from sendreview.checks import check_catalogues, check_document, check_timeline
-from sendreview.errors import Problem, SendReviewError
+from sendreview.checks import (
+    check_agreed_is_complete,
+    check_catalogues,
+    check_document,
+    check_timeline,
+    unassessed_problem,
+)
+from sendreview.errors import Problem, SendReviewError, SendReviewWarning
 from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
@@ -52,7 +59,7 @@ def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Lo
 
 def load_catalogue(extra: Sequence[Path | str] = (), *, bundled: bool = True) -> Catalogue:
     """The bundled asks (unless `bundled=False`) joined with a forum's own catalogue files."""
-    return Catalogue.from_files([f.model for f in _load_catalogue_files(extra, bundled)])
+    return Catalogue.from_files([f.model for f in _load_catalogue_files(extra, bundled)], local=len(extra))
 
 
 def load_timeline(path: Path | str | None = None) -> Timeline:
@@ -60,9 +67,19 @@ def load_timeline(path: Path | str | None = None) -> Timeline:
     return load_file(path or bundled_path(BUNDLED_TIMELINE), Timeline, check=check_timeline).model
 
 
-def load_document(path: Path | str, catalogue: Catalogue) -> Document:
-    """A government paper's proposals, every link checked against the catalogue."""
-    return load_file(path, Document, check=partial(check_document, catalogue=catalogue)).model
+def load_document(
+    path: Path | str, catalogue: Catalogue, *, publishing: bool = False, warn_unassessed: bool = False
+) -> Document:
+    """A government paper's proposals, every link checked against the catalogue. When `publishing`,
+    an assessment marked agreed must also have judged every proposal; with `warn_unassessed`, the
+    proposals not yet assessed are named in a warning."""
+    checks: list[Check] = [partial(check_document, catalogue=catalogue)]
+    if publishing:
+        checks.append(check_agreed_is_complete)
+    loaded = load_file(path, Document, check=_every(checks))
+    if warn_unassessed and (problem := unassessed_problem(loaded)) is not None:
+        warnings.warn(SendReviewWarning(problem), stacklevel=2)
+    return loaded.model
 
 
 def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple[str, Document]]:

@@ -13,7 +13,7 @@ from typing import Any
 from sendreview.errors import Problem, did_you_mean
 from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
-from sendreview.models.dates import Duration
+from sendreview.models.dates import Duration, FuzzyDate
 from sendreview.models.document import Document
 from sendreview.yamlparse import PathPart, Source
 
@@ -195,6 +195,7 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
         ]
         problems += _duplicates(source, links, "link to")
     problems += _declared_groups(data, source, catalogue, proposals)
+    problems += _assessment_date(data, source)
     info = data.get("document") if isinstance(data, dict) else None
     url = _text(info, "url") if isinstance(info, dict) else None
     if url and not _WEB_ADDRESS.match(url):
@@ -202,6 +203,67 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
         message = f"'{url}' is not a web address: start it with https:// (or http://)"
         problems.append(source.problem(("document", "url"), message))
     return problems
+
+
+def _assessment_date(data: Any, source: Source) -> list[Problem]:
+    """An assessment cannot have been made after today."""
+    assessment = data.get("assessment") if isinstance(data, dict) else None
+    text = _text(assessment, "date") if isinstance(assessment, dict) else None
+    if text is None:
+        return []
+    try:
+        date = FuzzyDate.parse(text)
+    except ValueError:
+        return []  # the schema says why
+    today = dt.date.today()
+    if date.start <= today:
+        return []
+    message = (
+        f"the assessment's date {text} is after today ({today.isoformat()}): give the day it was written or agreed"
+    )
+    return [source.problem(("assessment", "date"), message)]
+
+
+def check_agreed_is_complete(data: Any, source: Source) -> list[Problem]:
+    """An assessment published as agreed must have judged every proposal."""
+    assessment = data.get("assessment") if isinstance(data, dict) else None
+    if not isinstance(assessment, dict) or _text(assessment, "status") != "agreed":
+        return []
+    missing = [str(p.get("id", i + 1)) for i, p in _items(data, "proposals") if not p.get("responds_to")]
+    if not missing:
+        return []
+    message = (
+        f"the assessment says 'agreed', but {_count(len(missing), 'proposal')} {_have(len(missing))} no assessment "
+        f"yet ({_listed(missing)}): assess them, or set the status to draft"
+    )
+    return [source.problem(("assessment", "status"), message)]
+
+
+def unassessed_problem(loaded: Loaded[Document]) -> Problem | None:
+    """A warning naming the proposals with no assessment yet, at the first of them; None if all are assessed."""
+    proposals = loaded.model.proposals
+    missing = [(i, p.id) for i, p in enumerate(proposals) if not p.responds_to]
+    if not missing:
+        return None
+    ids = [proposal_id for _, proposal_id in missing]
+    message = (
+        f"warning: {_count(len(ids), 'proposal')} of {len(proposals):,} {_have(len(ids))} no assessment yet "
+        f"({_listed(ids)}); what is said about this paper is incomplete until they are assessed"
+    )
+    return loaded.source.problem(("proposals", missing[0][0], "id"), message)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
+def _listed(ids: Sequence[str], most: int = 10) -> str:
+    shown = ", ".join(ids[:most])
+    return shown + (f" and {len(ids) - most:,} more" if len(ids) > most else "")
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s]+$", re.IGNORECASE)

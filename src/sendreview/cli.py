@@ -20,7 +20,6 @@ import typer
 from typer.core import TyperGroup
 
 from sendreview import __version__
-from sendreview.vocabulary import DEFAULT_ORGANISATION
 
 # sendreview uses no pydantic plugins; looking for them scans every installed package's
 # metadata, which costs about 15 ms at each start.
@@ -59,6 +58,7 @@ class FailOn(str, Enum):
     red_line = "red-line"
     opposed = "opposed"
     not_addressed = "not-addressed"
+    unassessed = "unassessed"
 
 
 class FileKind(str, Enum):
@@ -174,6 +174,10 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+FailOnOption = Annotated[
+    list[FailOn] | None,
+    typer.Option("--fail-on", help="Exit with 1 if this holds (repeatable).", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -483,10 +487,7 @@ def compare(
     format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
-    fail_on: Annotated[
-        list[FailOn] | None,
-        typer.Option("--fail-on", help="Exit with 1 if this holds (repeatable).", show_default=False),
-    ] = None,
+    fail_on: FailOnOption = None,
 ) -> None:
     """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
     addressed, red-line breaches first.
@@ -498,7 +499,7 @@ def compare(
     from sendreview.api import load_document
 
     catalogue = _catalogue(extra, no_default_asks)
-    paper = load_document(document, catalogue)
+    paper = load_document(document, catalogue, warn_unassessed=True)
     result = run_compare(paper, catalogue)
     if format is CompareFormat.json:
         _json(result)
@@ -532,18 +533,26 @@ def statement(
     template: Annotated[
         Path | None, typer.Option("--template", help="Your own Jinja2 template (see docs/templates.md).")
     ] = None,
-    org: Annotated[str, typer.Option("--org", help="Who the statement is from.")] = DEFAULT_ORGANISATION,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org", help="Who the statement is from; by default the file's 'assessment: by:'.", show_default=False
+        ),
+    ] = None,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     today: TodayOption = None,
+    fail_on: FailOnOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
     disagree with, what is missing and what happens next.
 
-    Example: sendreview statement examples/green-paper-2022.yaml -o statement.html
+    Example: sendreview statement examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum"
+    -o statement.html
     """
     from sendreview.analysis.compare import compare as run_compare
+    from sendreview.analysis.compare import failed_checks
     from sendreview.analysis.statement import build_statement
     from sendreview.api import load_document, load_timeline
     from sendreview.render.statement import render_statement
@@ -551,10 +560,28 @@ def statement(
     fmt = _statement_format(format, output)
     day = _today(today)
     catalogue = _catalogue(extra, no_default_asks)
-    result = run_compare(load_document(document, catalogue), catalogue)
-    said = build_statement(result, catalogue, load_timeline(), organisation=org, today=day)
+    paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
+    organisation = _organisation(org, paper.assessment.by, document)
+    result = run_compare(paper, catalogue)
+    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day)
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
+    _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
+
+
+def _organisation(option: str | None, by: str | None, document: Path) -> str:
+    """Who a statement speaks for: --org, else the file's `assessment: by:`; never a default."""
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
+
+    name = (option or "").strip() or by
+    if name:
+        return name
+    message = (
+        "this statement would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
+        'in the file, or give --org "Your Forum\'s Name"'
+    )
+    raise SendReviewError([Problem(visible(str(document)), 1, 1, message)])
 
 
 def _statement_format(format: StatementFormat | None, output: Path | None) -> str:

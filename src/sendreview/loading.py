@@ -189,6 +189,8 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
             loc,
             f"'{value}' is not a valid id: use lower-case letters, digits and hyphens, like 'my-ask'",
         )
+    if kind == "string_too_long":
+        return source.problem(loc, f"'{field}' is too long: keep it to {error['ctx']['max_length']:,} characters")
     if kind == "string_too_short":
         return source.problem(loc, f"'{field}' is empty: give it some text")
     if kind in ("string_type", "tuple_type", "model_type", "dict_type", "list_type"):

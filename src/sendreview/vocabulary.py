@@ -8,9 +8,6 @@ if TYPE_CHECKING:  # types only: importing this module loads no models
     from sendreview.analysis.compare import Verdict
     from sendreview.models.asks import AskKind
 
-DEFAULT_ORGANISATION = "National Network of Parent Carer Forums"
-"""Who a statement is from unless `--org` says otherwise."""
-
 LENS_TITLES: dict[str, str] = {
     "money": "Money",
     "early-intervention": "Listening and early intervention",

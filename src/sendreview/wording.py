@@ -13,6 +13,7 @@ from sendreview.models.dates import FuzzyDate, Precision
 
 if TYPE_CHECKING:  # types only: importing this module loads no analysis models
     from sendreview.analysis.projection import Projection
+    from sendreview.models.document import Assessment
 
 
 def long_date(day: dt.date) -> str:
@@ -54,3 +55,20 @@ def from_to(earliest: dt.date, latest: dt.date | None, *, gap: str = " ") -> str
     if latest is None:
         return f"no earlier than{gap}{long_date(earliest)}"
     return f"{long_date(earliest)} to{gap}{long_date(latest)}"
+
+
+def assessment_words(assessment: Assessment) -> str:
+    """Whose views an assessment holds and how far they are agreed, in one sentence:
+    'Draft by Anytown Parent Carer Forum: not yet agreed.'"""
+    by = assessment.by
+    when = f" on {written(assessment.date)}" if assessment.date else ""
+    if assessment.status == "agreed":
+        return f"Agreed by {by}{when}." if by else f"Agreed{when}; the file does not say by whom."
+    if assessment.status == "illustrative":
+        made = f", made by {by}{when}" if by else ""
+        return f"Illustrative assessment{made}: an example, not the agreed views of any forum or of the NNPCF."
+    return (
+        f"Draft by {by}{when}: not yet agreed."
+        if by
+        else "Draft: not yet agreed, and it does not say whose views it holds."
+    )

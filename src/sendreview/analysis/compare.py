@@ -24,7 +24,7 @@ from typing import Literal
 
 from sendreview.analysis.result import Result
 from sendreview.models.asks import Ask, AskKind, Catalogue, Lens, lens_id
-from sendreview.models.document import Document, DocumentInfo, Link, Stance
+from sendreview.models.document import Assessment, Document, DocumentInfo, Link, Stance
 from sendreview.vocabulary import LENS_TITLES
 
 Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
@@ -121,6 +121,7 @@ class Comparison(Result):
     """Everything `compare` found: the JSON output's shape."""
 
     document: DocumentInfo
+    assessment: Assessment
     summary: Summary
     groups: tuple[GroupInfo, ...]
     asks: tuple[AskResult, ...]
@@ -198,6 +199,7 @@ def compare(document: Document, catalogue: Catalogue) -> Comparison:
     groups = tuple(GroupInfo(id=g.id, title=g.title) for g in catalogue.groups)
     return Comparison(
         document=document.document,
+        assessment=document.assessment,
         summary=summary,
         groups=groups,
         asks=asks,
@@ -236,7 +238,7 @@ def _judge(ask: Ask, by_target: dict[str, list[AskLink]]) -> AskResult:
     )
 
 
-FAIL_CHECKS = ("red-line", "opposed", "not-addressed")
+FAIL_CHECKS = ("red-line", "opposed", "not-addressed", "unassessed")
 
 
 def failed_checks(result: Comparison, checks: Iterable[str]) -> list[str]:
@@ -249,4 +251,11 @@ def failed_checks(result: Comparison, checks: Iterable[str]) -> list[str]:
             ids = [ask.id for ask in result.asks if ask.verdict == check]
             if ids:
                 failures.append(f"{check}: {', '.join(ids)}")
+        elif check == "unassessed" and (ids := unassessed_ids(result)):
+            failures.append(f"unassessed: {', '.join(ids)}")
     return failures
+
+
+def unassessed_ids(result: Comparison) -> list[str]:
+    """The proposals with no assessment yet, in the paper's order."""
+    return [proposal.id for proposal in result.proposals if not proposal.links]

@@ -40,7 +40,7 @@ from sendreview.analysis.result import Result
 from sendreview.analysis.strength import RANK, Lexicon, Strength, proposal_strength
 from sendreview.errors import SendReviewError
 from sendreview.models.asks import AskKind, Catalogue, Lens
-from sendreview.models.document import Document, DocumentInfo, Link, Proposal, Stance
+from sendreview.models.document import Assessment, Document, DocumentInfo, Link, Proposal, Stance
 
 Change = Literal["improved", "regressed", "unchanged"]
 ProposalStatus = Literal["carried", "changed", "dropped", "new"]
@@ -66,6 +66,7 @@ class StageInfo(Result):
 
     file: str
     document: DocumentInfo
+    assessment: Assessment
     proposals: int
 
 
@@ -342,7 +343,13 @@ def diff(stages: Sequence[tuple[str, Document]], catalogue: Catalogue, lexicon: 
         net = _step(0, len(prepared) - 1, prepared, _compose(matchings, prepared[0], prepared[-1]))
     return Diff(
         stages=tuple(
-            StageInfo(file=s.name, document=s.document.document, proposals=len(s.document.proposals)) for s in prepared
+            StageInfo(
+                file=s.name,
+                document=s.document.document,
+                assessment=s.document.assessment,
+                proposals=len(s.document.proposals),
+            )
+            for s in prepared
         ),
         groups=prepared[0].comparison.groups,
         threshold=SIMILARITY_THRESHOLD,

@@ -15,9 +15,9 @@ from sendreview.analysis.projection import project
 from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineView, ordered
 from sendreview.models.asks import Catalogue
-from sendreview.models.document import DocumentInfo, Stance
+from sendreview.models.document import AssessmentStatus, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
-from sendreview.vocabulary import DEFAULT_ORGANISATION, KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
+from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 from sendreview.wording import days_in_words, long_date, window, written
 
 
@@ -63,6 +63,14 @@ class Breach(Result):
     note: str = ""
 
 
+class UnassessedProposal(Result):
+    """A proposal with no assessment yet."""
+
+    id: str
+    title: str
+    chapter: str = ""
+
+
 class MissingAsk(Result):
     """An ask the paper does not address."""
 
@@ -94,21 +102,37 @@ class NextStep(Result):
 
 
 class Statement(Result):
-    """Everything a statement template receives."""
+    """Everything a statement template receives. Sentences are written here, once, so every
+    format says the same; templates and the Word writer only lay them out."""
 
     organisation: str
     title: str
+    # Whose views and how far agreed; a statement not yet agreed carries a banner in every format.
+    status: AssessmentStatus
+    banner_label: str
+    banner: str
     date_line: str
     document_title: str
     document_kind: str
     published: str
     url: str
+    who_we_are: str
+    asked_for_intro: str
     asked_for: tuple[AskedForGroup, ...]
+    own_asks_intro: str
+    own_asks: tuple[AskedForGroup, ...]
     agree: tuple[ProposalPoint, ...]
+    agree_empty: str
     partly: tuple[ProposalPoint, ...]
+    partly_empty: str
     breaches: tuple[Breach, ...]
     disagree: tuple[ProposalPoint, ...]
+    disagree_empty: str
+    missing_intro: str
     missing: tuple[MissingAsk, ...]
+    missing_empty: str
+    not_assessed_intro: str
+    not_assessed: tuple[UnassessedProposal, ...]
     lens_titles: tuple[str, ...]
     lens_rows: tuple[LensRow, ...]
     verdict_labels: dict[Verdict, str]
@@ -129,30 +153,57 @@ CONSULTATION_CLOSES = "consultation-closes"  # the timeline milestone whose rule
 ASKED_FOR_GROUPS = ("silver-bullets", "conference-2019", "july-2019")
 
 
+NNPCF = "National Network of Parent Carer Forums"
+NNPCF_NAMES = frozenset({"nnpcf", NNPCF.lower(), f"the {NNPCF.lower()}", f"{NNPCF.lower()} (nnpcf)"})
+
+
+def speaks_for_nnpcf(organisation: str) -> bool:
+    """Whether the statement is the NNPCF's own, so the national asks are 'ours'."""
+    return " ".join(organisation.lower().split()) in NNPCF_NAMES
+
+
+def banner(status: AssessmentStatus, organisation: str) -> tuple[str, str]:
+    """The label and words every format shows above a statement that is not agreed ('', '' when agreed)."""
+    if status == "illustrative":
+        return "Illustrative", f"not the views of {organisation}. It shows how a statement could read."
+    if status == "draft":
+        return "Draft", f"not yet agreed by {organisation}."
+    return "", ""
+
+
 def build_statement(
     result: Comparison,
     catalogue: Catalogue,
     timeline: Timeline,
     *,
-    organisation: str = DEFAULT_ORGANISATION,
+    organisation: str,
     today: dt.date | None = None,
 ) -> Statement:
-    """The statement's content: what we asked for, agree with, want more of, oppose, miss, and
-    what happens next (projected from the timeline's rules as of `today`, by default the real date)."""
+    """The statement's content, in `organisation`'s voice: what we asked for, agree with, want more
+    of, oppose, miss, have not yet assessed, and what happens next (projected from the timeline's
+    rules as of `today`, by default the real date)."""
     today = today or dt.date.today()
     doc = result.document
     kind = KIND_TITLES[doc.kind]
     published = written(doc.published) if doc.published else ""
     groups = catalogue.group_index()
-    asked_for = tuple(
-        AskedForGroup(
-            id=group_id,
-            title=groups[group_id].title,
-            asks=tuple(AskedFor(id=a.id, title=a.title, text=a.text) for a in catalogue.asks if a.group == group_id),
-        )
-        for group_id in ASKED_FOR_GROUPS
-        if group_id in groups
-    )
+
+    def recalled(group_id: str) -> AskedForGroup:
+        asks = tuple(AskedFor(id=a.id, title=a.title, text=a.text) for a in catalogue.asks if a.group == group_id)
+        return AskedForGroup(id=group_id, title=groups[group_id].name, asks=asks)
+
+    asked_for = tuple(recalled(g) for g in ASKED_FOR_GROUPS if g in groups and g not in catalogue.local_groups)
+    own_asks = tuple(recalled(g.id) for g in catalogue.groups if g.id in catalogue.local_groups)
+    ours = speaks_for_nnpcf(organisation)
+    if not asked_for:
+        asked_for_intro = ""
+    elif ours:
+        asked_for_intro = "We asked the government for:"
+    else:
+        asked_for_intro = f"The {NNPCF} (NNPCF) asked the government for:"
+    unassessed = [p for p in result.proposals if not p.links]
+    so_far = "So far, we have found" if unassessed else "We found"
+    banner_label, banner_words = banner(result.assessment.status, organisation)
     titles = _target_titles(result)
     red_lines = {a.id for a in result.asks if a.kind == "red-line"}
     breach_keys = {(b.proposal, b.ask) for b in result.red_line_breaches}
@@ -173,28 +224,55 @@ def build_statement(
         return tuple(found)
 
     consultation, path, horizon = _next_steps(result.document, timeline, today)
+    who = f"the {NNPCF} (NNPCF)" if ours else organisation
     return Statement(
         organisation=organisation,
         title=f"{organisation}: our statement on the {kind}",
+        status=result.assessment.status,
+        banner_label=banner_label,
+        banner=banner_words,
         date_line=f"{doc.title}" + (f", published {published}" if published else ""),
         document_title=doc.title,
         document_kind=kind,
         published=published,
         url=doc.url,
+        who_we_are=(
+            f"We are {who}. We have read this {kind} against what families of children and young people "
+            "with special educational needs and disabilities (SEND) asked for."
+        ),
+        asked_for_intro=asked_for_intro,
         asked_for=asked_for,
+        own_asks_intro=("We also asked for:" if asked_for else "We asked for:") if own_asks else "",
+        own_asks=own_asks,
         agree=points("agree"),
+        agree_empty=f"{so_far} nothing in this {kind} that fully delivers what families asked for.",
         partly=points("partly"),
+        partly_empty=f"{so_far} nothing that goes only part of the way."
+        if unassessed
+        else ("There is nothing we judged only partly done."),
         breaches=tuple(
             Breach(proposal=b.proposal, proposal_title=b.proposal_title, red_line=b.ask_title, note=b.note)
             for b in result.red_line_breaches
             if b.ask in red_lines
         ),
         disagree=points("disagree", skip_breaches=True),
+        disagree_empty=f"{so_far} nothing in this {kind} that we disagree with.",
+        missing_intro=(
+            "So far, these asks are not addressed:" if unassessed else "These asks are not addressed at all:"
+        ),
         missing=tuple(
-            MissingAsk(id=a.id, title=a.title, group=groups[a.group].title if a.group in groups else a.group)
+            MissingAsk(id=a.id, title=a.title, group=groups[a.group].name if a.group in groups else a.group)
             for a in result.asks
             if a.verdict == "not-addressed"
         ),
+        missing_empty="Every ask is addressed in some way.",
+        not_assessed_intro=(
+            f"We have not yet assessed {len(unassessed)} of the {len(result.proposals)} proposals in this {kind}, "
+            "so what we say above may change:"
+            if unassessed
+            else ""
+        ),
+        not_assessed=tuple(UnassessedProposal(id=p.id, title=p.title, chapter=p.chapter) for p in unassessed),
         lens_titles=tuple(LENS_TITLES.values()),
         lens_rows=tuple(
             LensRow(title=a.title, cells=tuple(lens.verdict for lens in a.lenses), overall=a.verdict)

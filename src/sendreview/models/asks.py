@@ -41,6 +41,13 @@ class Group(Model):
     title: NonEmptyText
     date: FuzzyDate | None = None
     intro: Text = ""
+    # How a statement names the group ("Five silver bullets"); the title when empty. Titles are
+    # slide headings ("What are we worried about?") that read oddly inside a sentence.
+    label: Text = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or self.title
 
 
 class Theme(Model):
@@ -95,15 +102,20 @@ class Catalogue:
     groups: tuple[Group, ...]
     asks: tuple[Ask, ...]
     context: Context
+    # Groups from a forum's own files rather than the bundled NNPCF catalogue: a statement
+    # says "we also asked for" these.
+    local_groups: frozenset[str] = frozenset()
 
     @classmethod
-    def from_files(cls, files: list[CatalogueFile]) -> Catalogue:
-        """Join catalogue files in order; the first context found is kept."""
+    def from_files(cls, files: list[CatalogueFile], *, local: int = 0) -> Catalogue:
+        """Join catalogue files in order, the last `local` of them a forum's own; the first context found is kept."""
         context = next((f.context for f in files if f.context is not None), Context())
+        own = files[len(files) - local :] if local else []
         return cls(
             groups=tuple(g for f in files for g in f.groups),
             asks=tuple(a for f in files for a in f.asks),
             context=context,
+            local_groups=frozenset(g.id for f in own for g in f.groups),
         )
 
     def targets(self) -> Iterator[Target]:

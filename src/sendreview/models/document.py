@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
 
 from sendreview.models.base import Model, NonEmptyText, Slug, Text
 from sendreview.models.dates import FuzzyDate
@@ -54,8 +56,37 @@ class DocumentInfo(Model):
     catalogue: tuple[Slug, ...] = ()
 
 
+AssessmentStatus = Literal["draft", "illustrative", "agreed"]
+Region = Literal[
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+]
+"""The nine English regions, as parent carer forums are grouped."""
+
+MAX_NAME_LENGTH = 200
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_LENGTH)]
+
+
+class Assessment(Model):
+    """Whose views the links are, and how far they are agreed: every output says so."""
+
+    by: Name | None = None
+    # Draft until the forum says otherwise: an unlabelled file is never published as agreed.
+    status: AssessmentStatus = "draft"
+    date: FuzzyDate | None = None
+    region: Region | None = None
+
+
 class Document(Model):
     """A whole document file."""
 
     document: DocumentInfo
+    assessment: Assessment = Assessment()
     proposals: tuple[Proposal, ...]

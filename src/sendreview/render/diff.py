@@ -15,6 +15,7 @@ from sendreview.analysis.strength import StrengthLevel
 from sendreview.render.markdown import pipe_table
 from sendreview.text import markdown as md
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, verdict_label
+from sendreview.wording import assessment_words
 
 Escape = Callable[[str], str]
 
@@ -45,7 +46,8 @@ def stage_line(result: Diff, index: int, esc: Escape) -> str:
     stage = result.stages[index]
     info = stage.document
     published = f", published {esc(str(info.published))}" if info.published else ""
-    return f"{esc(stage.file)}: {esc(info.title)} ({KIND_TITLES[info.kind]}{published})"
+    kind = f"{KIND_TITLES[info.kind]}{published}"
+    return f"{esc(stage.file)}: {esc(info.title)} ({kind}). {esc(assessment_words(stage.assessment))}"
 
 
 def summary_sentence(step: Step) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sendreview.render import when
 from sendreview.text import markdown as md
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, verdict_label
-from sendreview.wording import from_to, long_date
+from sendreview.wording import assessment_words, from_to, long_date
 
 if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
     from sendreview.analysis.catalogue import CatalogueView
@@ -86,6 +86,8 @@ def comparison(result: Comparison) -> str:
         "",
         f"{KIND_TITLES[doc.kind]}{published}: {summary.proposals} proposals, "
         f"{summary.links} links to {summary.asks} asks.",
+        "",
+        f"**{md(assessment_words(result.assessment))}**",
         "",
         "## Red lines crossed",
         "",

@@ -8,7 +8,18 @@ import io
 from sendreview.analysis.compare import Comparison
 from sendreview.text import spreadsheet_cell
 
-COLUMNS = ["proposal", "proposal_title", "chapter", "ask", "ask_title", "stance", "verdict", "note"]
+COLUMNS = [
+    "proposal",
+    "proposal_title",
+    "chapter",
+    "ask",
+    "ask_title",
+    "stance",
+    "verdict",
+    "note",
+    "assessment_status",
+    "assessment_by",
+]
 
 
 def comparison_csv(result: Comparison) -> str:
@@ -21,9 +32,12 @@ def comparison_csv(result: Comparison) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    # Every row says whose views it holds, so a row copied elsewhere keeps its label.
+    provenance = (result.assessment.status, result.assessment.by or "")
     for proposal in result.proposals:
         if not proposal.links:
-            writer.writerow([spreadsheet_cell(v) for v in (proposal.id, proposal.title, proposal.chapter)])
+            row = [proposal.id, proposal.title, proposal.chapter, "", "", "", "", "", *provenance]
+            writer.writerow([spreadsheet_cell(cell) for cell in row])
         for link in proposal.links:
             title, verdict = targets[link.ask]
             row = [
@@ -35,6 +49,7 @@ def comparison_csv(result: Comparison) -> str:
                 link.stance,
                 verdict,
                 link.note,
+                *provenance,
             ]
             writer.writerow([spreadsheet_cell(cell) for cell in row])
     return out.getvalue()

@@ -17,7 +17,7 @@ from rich.tree import Tree
 from sendreview.render import when
 from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
-from sendreview.wording import from_to, long_date
+from sendreview.wording import assessment_words, from_to, long_date
 
 if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
     from sendreview.analysis.catalogue import CatalogueView
@@ -187,6 +187,8 @@ def _header(result: Comparison) -> Text:
     header.append(f"{summary.proposals} proposals, {summary.links} links to {summary.asks} asks.")
     if doc.consultation and doc.consultation.closes:
         header.append(f" Consultation closes {clean(str(doc.consultation.closes))}.")
+    style = "" if result.assessment.status == "agreed" else "bold yellow"
+    header.append("\n").append(clean(assessment_words(result.assessment)), style=style)
     return header
 
 

@@ -20,16 +20,18 @@ def statement_docx(statement: Statement) -> bytes:
     doc.core_properties.title = clean(s.title)
     doc.core_properties.author = clean(s.organisation)
     doc.add_heading(clean(s.title), level=0)
+    if s.banner:
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{clean(s.banner_label)}: ").bold = True
+        paragraph.add_run(clean(s.banner)).bold = True
     doc.add_paragraph(clean(s.date_line) + "." + (f" Read it at {clean(s.url)}" if s.url else ""))
 
     doc.add_heading("Who we are", level=1)
-    doc.add_paragraph(
-        f"We are the {clean(s.organisation)}. We speak for parent carers of children and young people with "
-        f"special educational needs and disabilities (SEND), and we have read this {clean(s.document_kind)} "
-        "against what families asked for."
-    )
+    doc.add_paragraph(clean(s.who_we_are))
 
     doc.add_heading("What we asked for", level=1)
+    if s.asked_for_intro:
+        doc.add_paragraph(clean(s.asked_for_intro))
     for group in s.asked_for:
         doc.add_heading(clean(group.title), level=2)
         for ask in group.asks:
@@ -37,14 +39,16 @@ def statement_docx(statement: Statement) -> bytes:
             paragraph.add_run(clean(ask.title)).bold = group.id == "silver-bullets"
             if ask.text and group.id == "silver-bullets":
                 paragraph.add_run(f": {clean(ask.text)}")
+    if s.own_asks:
+        doc.add_paragraph(clean(s.own_asks_intro))
+    for group in s.own_asks:
+        doc.add_heading(clean(group.title), level=2)
+        _bullets(doc, (clean(ask.title) for ask in group.asks))
     if s.lens_rows:
         _lens_table(doc, s)
 
-    kind = clean(s.document_kind)
-    _points(doc, "What we agree with", s.agree, "delivers",
-            f"We found nothing in this {kind} that fully delivers what families asked for.")  # fmt: skip
-    _points(doc, "Where it does not go far enough", s.partly, "goes part of the way on",
-            "There is nothing we judged only partly done.")  # fmt: skip
+    _points(doc, "What we agree with", s.agree, "delivers", clean(s.agree_empty))
+    _points(doc, "Where it does not go far enough", s.partly, "goes part of the way on", clean(s.partly_empty))
 
     doc.add_heading("What we disagree with", level=1)
     for breach in s.breaches:
@@ -55,14 +59,19 @@ def statement_docx(statement: Statement) -> bytes:
         paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
     _point_list(doc, s.disagree, "works against")
     if not (s.breaches or s.disagree):
-        doc.add_paragraph(f"We found nothing in this {clean(s.document_kind)} that we disagree with.")
+        doc.add_paragraph(clean(s.disagree_empty))
 
     doc.add_heading("What is missing", level=1)
     if s.missing:
-        doc.add_paragraph("These asks are not addressed at all:")
+        doc.add_paragraph(clean(s.missing_intro))
         _bullets(doc, (f"{clean(a.title)} ({clean(a.group)})" for a in s.missing))
     else:
-        doc.add_paragraph("Every ask is addressed in some way.")
+        doc.add_paragraph(clean(s.missing_empty))
+
+    if s.not_assessed:
+        doc.add_heading("Not yet assessed", level=1)
+        doc.add_paragraph(clean(s.not_assessed_intro))
+        _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in s.not_assessed))
 
     doc.add_heading("What happens next", level=1)
     if s.consultation:
