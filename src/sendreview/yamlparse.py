@@ -64,8 +64,10 @@ def max_file_bytes() -> int:
 
 
 def max_depth() -> int:
-    """Deepest nesting of lists and mappings (SENDREVIEW_MAX_DEPTH, default 64)."""
-    return _limit("SENDREVIEW_MAX_DEPTH", 64)
+    """Deepest nesting of lists and mappings (SENDREVIEW_MAX_DEPTH, default 64, never past 1,000)."""
+    # Older libyaml builds stop at 1,000 levels by themselves and newer PyYAML wheels do not:
+    # the same bound holds whichever is installed.
+    return min(_limit("SENDREVIEW_MAX_DEPTH", 64), LIBYAML_MAX_DEPTH)
 
 
 def max_alias_values() -> int:
