@@ -198,3 +198,10 @@ def test_the_table_in_docs_json_md_is_right() -> None:
                 end,
                 precision,
             ), form
+
+
+def test_statement_templates_get_dates_as_words_not_objects() -> None:
+    from sendreview.analysis.statement import Statement
+
+    schema = json.dumps(Statement.model_json_schema(mode="serialization"))
+    assert "DateRange" not in schema, "a statement template would print a date object; give it words (wording.written)"
