@@ -205,3 +205,12 @@ def test_statement_templates_get_dates_as_words_not_objects() -> None:
 
     schema = json.dumps(Statement.model_json_schema(mode="serialization"))
     assert "DateRange" not in schema, "a statement template would print a date object; give it words (wording.written)"
+
+
+def test_a_date_running_past_the_calendar_ends_on_its_last_day(invoke: Invoke, write: Any) -> None:
+    timeline = write(
+        "far.yaml",
+        "milestones:\n  - {id: far, title: Far off, date: Winter 9999, status: expected, category: review}\n",
+    )
+    far = output(invoke, "timeline", "--file", timeline, "--today", TODAY)["milestones"][0]["date"]
+    assert far == {"text": "Winter 9999", "start": "9999-12-01", "end": "9999-12-31", "precision": "season"}
