@@ -339,7 +339,7 @@ def test_ics_round_trips_with_an_event_per_dated_or_projected_milestone(invoke: 
     assert "between 29 September 2023 and 29 March 2024" in str(act["DESCRIPTION"])
     spring = events["initial-report@sendreview"]
     assert (spring.decoded("DTSTART"), spring.decoded("DTEND")) == (dt.date(2021, 3, 1), dt.date(2021, 6, 1))
-    assert "(Spring 2021)" in str(spring["SUMMARY"])
+    assert str(spring["SUMMARY"]).endswith("Spring 2021)")  # the title says how precise the date is
     assert "some time from 1 March 2021 to 31 May 2021" in str(spring["DESCRIPTION"])
     green = events["green-paper@sendreview"]
     assert (green.decoded("DTSTART"), str(green["STATUS"])) == (dt.date(2022, 3, 29), "CONFIRMED")
