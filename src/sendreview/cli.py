@@ -239,7 +239,8 @@ NoDefaultAsks = Annotated[
 
 
 DocumentArgument = Annotated[
-    Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+    Path,
+    typer.Argument(help="The paper's proposals, as a YAML document file (- reads piped input).", show_default=False),
 ]
 # One option object serves every command's --format; each command's Annotated type says which formats.
 FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
@@ -247,7 +248,12 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace the --output file if it exists (a symbolic link: the link itself, not its target)."
+    ),
+]
 
 
 def _version(value: bool) -> None:
