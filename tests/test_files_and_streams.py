@@ -353,6 +353,24 @@ def test_signal_handlers_are_restored_after_writing(tmp_path: Path) -> None:
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+def test_an_ignored_signal_stays_ignored_while_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `nohup`, SIGHUP is ignored: a hang-up while writing must not stop the write."""
+    original = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        real = os.fchmod
+
+        def hang_up(descriptor: int, mode: int) -> None:
+            os.kill(os.getpid(), signal.SIGHUP)
+            real(descriptor, mode)
+
+        monkeypatch.setattr(os, "fchmod", hang_up)
+        write_output(tmp_path / "out.md", "kept")
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, original)
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == "kept"
+
+
 # A write held open between the temporary file and the rename, so a signal lands mid-way.
 _SLOW_WRITE = """
 import os, sys, time

@@ -100,7 +100,8 @@ def _read_open(descriptor: int, name: str, limit: int, *, piped_in: bool) -> byt
         raise SendReviewError(f"{name}: is the terminal; pipe a file in, like: sendreview validate - < my-file.yaml")
     else:
         kind = kind_of(info.st_mode)
-        raise SendReviewError(f"{name}: is {kind}, not a file; sendreview reads only files and piped input")
+        hint = "; to read from a pipe, give - and pipe it in" if stat.S_ISFIFO(info.st_mode) else ""
+        raise SendReviewError(f"{name}: is {kind}, not a file; sendreview reads only files and piped input{hint}")
     pieces: list[bytes] = []
     size = 0
     while size <= limit:  # a file can grow after fstat; a pipe has no size until it ends

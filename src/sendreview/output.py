@@ -139,7 +139,8 @@ class _Stopped(BaseException):
 
 @contextmanager
 def _signals_raised() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an exception for the length of a write (main thread only)."""
+    """Turn SIGTERM and SIGHUP into an exception for the length of a write (main thread only), where
+    they would otherwise end the program with no clean-up."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -147,9 +148,13 @@ def _signals_raised() -> Iterator[None]:
     def stop(number: int, frame: Any) -> None:
         raise _Stopped(number)
 
-    previous = {number: signal.signal(number, stop) for number in _STOPPING}
+    # Only where the signal would kill the program outright: an ignored one (`nohup`) or one the
+    # caller handles must stay as it is.
+    stopping = [number for number in _STOPPING if signal.getsignal(number) is signal.SIG_DFL]
+    for number in stopping:
+        signal.signal(number, stop)
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        for number in stopping:
+            signal.signal(number, signal.SIG_DFL)
