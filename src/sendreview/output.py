@@ -120,9 +120,12 @@ def _write_and_rename(path: Path, folder: Path, data: bytes, mode: int) -> None:
             while view:
                 view = view[os.write(handle, view[:_PIECE]) :]
             # mkstemp makes the file private (0600); give it the permissions decided above.
-            os.fchmod(handle, mode)
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle, mode)
         finally:
             os.close(handle)
+        if not hasattr(os, "fchmod"):  # Windows
+            Path(temporary).chmod(mode)
         Path(temporary).replace(path)
     except BaseException:  # an error, Ctrl+C or a stopping signal: leave nothing behind
         Path(temporary).unlink(missing_ok=True)
