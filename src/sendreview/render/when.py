@@ -79,9 +79,7 @@ def projection(entry: TimelineEntry, found: Projection, *, with_window: bool = F
             f"{who} expected it {rule(found)} ({window(found)}). That forecast was missed;"
             f" instead: {found.instead.strip().removesuffix('.')}."
         )
-    said = f"Due {rule(found)}"
-    if found.by:
-        said += f" (forecast by {found.by})"
+    said = f"{found.by} expected it {rule(found)}" if found.by else f"Due {rule(found)}"
     if with_window or entry.date is not None:
         said += f" ({window(found)})"
     if entry.date is None:
