@@ -7,6 +7,7 @@ safe for where they go (`sendreview.text.clean`, `markdown`, XML escaping).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sendreview.models.dates import Precision
@@ -105,7 +106,8 @@ def details(entry: TimelineEntry, *, with_window: bool = False) -> list[str]:
     reader wants them."""
     lines = []
     if entry.status == "did-not-happen":
-        lines.append("Did not happen.")
+        found = re.search(r"https?://\S+", entry.source)
+        lines.append(f"Did not happen ({found.group().rstrip('.,;:')})." if found else "Did not happen.")
     elif entry.status == "lapsed":
         lines.append("No public record that it happened; its consultation has closed.")
     lines += record(entry)
