@@ -257,7 +257,7 @@ def test_white_paper_next_speaks_of_its_own_consultation_not_the_green_paper(inv
     result = invoke("statement", WHITE_PAPER, "--org", ANYTOWN, "--today", TODAY, "--format", fmt)
     assert result.exit_code == 0, result.output
     section = _next_section(result.stdout.replace("WHAT HAPPENS NEXT", "What happens next"))
-    assert "The consultation on this White Paper closed on 18 May 2026." in section
+    assert "The consultation on this White Paper ran from 23 February 2026 to 18 May 2026." in section
     assert "Bill for the 2026 SEND reforms" in section
     assert "Act of Parliament for the 2026 SEND reforms" in section
     for stale in ("Green Paper", "NNPCF regional events", "Formal NNPCF response", "usually takes", "expected"):
@@ -267,7 +267,7 @@ def test_white_paper_next_speaks_of_its_own_consultation_not_the_green_paper(inv
 def test_white_paper_next_before_its_consultation_closes(invoke: Invoke) -> None:
     result = invoke("statement", WHITE_PAPER, "--org", ANYTOWN, "--today", "2026-03-01", "--format", "txt")
     assert result.exit_code == 0, result.output
-    assert "The consultation on this White Paper closes on 18 May 2026." in _next_section(
+    assert "The consultation on this White Paper is open until 18 May 2026." in _next_section(
         result.stdout.replace("WHAT HAPPENS NEXT", "What happens next")
     )
 
@@ -303,7 +303,7 @@ def test_green_paper_next_during_its_consultation_still_expects_the_steps(invoke
     assert result.exit_code == 0, result.output
     section = _next_section(result.stdout)
     assert "- NNPCF regional events: expected" in section
-    assert "The consultation on this Green Paper closes on 22 July 2022." in section
+    assert "The consultation on this Green Paper is open until 22 July 2022." in section
 
 
 def test_improvement_plan_next_gives_its_roadmap(invoke: Invoke) -> None:

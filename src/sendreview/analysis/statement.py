@@ -241,7 +241,15 @@ def _next_steps(
     closes_at = paper_milestone(timeline, doc.kind, "consultation.closes")
     consultation = ""
     closes = doc.consultation.closes if doc.consultation else None
-    if closes is not None:
+    opens = doc.consultation.opens if doc.consultation else None
+    if closes is not None and opens is not None:
+        if closes.end < today:
+            consultation = f"The consultation on this {kind} ran from {written(opens)} to {written(closes)}."
+        elif opens.start <= today:
+            consultation = f"The consultation on this {kind} is open until {written(closes)}."
+        else:
+            consultation = f"The consultation on this {kind} opens on {written(opens)} and closes on {written(closes)}."
+    elif closes is not None:
         verb = "closed" if closes.end < today else "closes"
         consultation = f"The consultation on this {kind} {verb} on {written(closes)}."
     elif closes_at is not None and (minimum := by_milestone.get(closes_at.id)) is not None:
