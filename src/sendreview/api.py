@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -35,6 +35,7 @@ from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
 from sendreview.resources import bundled_path
+from sendreview.yamlparse import Source
 
 BUNDLED_ASKS = "recommendations.yaml"
 BUNDLED_TIMELINE = "timeline.yaml"
@@ -132,15 +133,34 @@ def load_commitments(extra: Path | str | None = None) -> Lexicon:
     return Lexicon.from_files(files)
 
 
-def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:
-    """Load any sendreview file and run every check its kind has."""
+def check_file(
+    path: Path | str, kind: Kind | None, catalogue: Catalogue, *, warnings: list[Problem] | None = None
+) -> BaseModel:
+    """Load any sendreview file and run every check its kind has.
+
+    With `warnings`, the sources are checked too (`sendreview.sources`) and what they find is
+    added to that list: sources on hosts to avoid, dated milestones with no source.
+    """
     from sendreview.checks import check_commitments
+    from sendreview.sources import check_sources
 
     checks: dict[str, Check] = {
         "document": partial(check_document, catalogue=catalogue),
         "timeline": check_timeline,
         "commitments": check_commitments,
+        "asks": lambda data, source: [],
     }
+    if warnings is not None:
+        found = warnings
+
+        def with_sources(check: Check) -> Check:
+            def run(data: Any, source: Source) -> list[Problem]:
+                found.extend(check_sources(data, source))
+                return check(data, source)
+
+            return run
+
+        checks = {name: with_sources(check) for name, check in checks.items()}
     loaded = load_any(path, kind, checks)
     if isinstance(loaded.model, CatalogueFile):
         # A forum's own asks must not clash with the bundled ones (unless this is the bundled file).

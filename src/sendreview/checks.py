@@ -85,7 +85,7 @@ def _stripped(item: dict[str, Any], key: str) -> str | None:
 
 
 def check_timeline(data: Any, source: Source) -> list[Problem]:
-    """Check milestone ids are unique; periods and rules name real milestones and never loop back;
+    """Check milestone ids are unique; periods, rules and stages name real milestones and never loop back;
     a milestone has one rule at most; and each date of a paper fills one milestone at most."""
     milestones = _items(data, "milestones")
     ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m, "id")) is not None]
@@ -100,6 +100,11 @@ def check_timeline(data: Any, source: Source) -> list[Problem]:
                     hint = did_you_mean(value, known)
                     problems.append(source.problem((key, i, end), f"unknown milestone '{value}'{hint}"))
         problems += _loops(source, key, what, items)
+    for i, milestone in milestones:
+        stage = _text(milestone, "stage")
+        if stage is not None and stage not in known:
+            hint = did_you_mean(stage, known)
+            problems.append(source.problem(("milestones", i, "stage"), f"unknown milestone '{stage}'{hint}"))
     rules = _items(data, "rules")
     targets = [(to, ("rules", i, "to")) for i, rule in rules if (to := _text(rule, "to")) is not None]
     problems += _duplicates(source, targets, "rule for milestone")

@@ -88,6 +88,8 @@ class Status(str, Enum):
     pending = "pending"
     projected = "projected"
     overdue = "overdue"
+    did_not_happen = "did-not-happen"
+    lapsed = "lapsed"
 
 
 class TimelineFormat(str, Enum):
@@ -414,7 +416,8 @@ def timeline(
     force: ForceOption = False,
 ) -> None:
     """Show the SEND review's history and what comes next, and by when: projected from the rules,
-    overdue once their time has passed, with the NNPCF's involvement.
+    overdue once their time has passed, with the NNPCF's involvement. Steps the NNPCF's deck planned
+    that never happened are shown as such, and a missed forecast as missed, with what happened instead.
 
     Example: sendreview timeline --document examples/green-paper-2022.yaml
     """
@@ -548,28 +551,42 @@ def validate(
     kind: Annotated[FileKind | None, typer.Option(help="What the files are; by default told from their keys.")] = None,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
+    ] = False,
 ) -> None:
     """Check YAML files (documents, asks, timelines, commitment phrases) and report every problem as FILE:LINE:COL.
 
-    Example: sendreview validate my-response.yaml
+    Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
+    aggregator) and on a dated milestone with no source.
+
+    Example: sendreview validate my-response.yaml --strict
     """
     from sendreview.api import check_file
-    from sendreview.errors import SendReviewError
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
 
     catalogue = _catalogue(extra, no_default_asks)
     failed: list[SendReviewError] = []
+    warned: list[Problem] = []
     for path in files:
+        found: list[Problem] = []
         try:
-            model = check_file(path, kind.value if kind else None, catalogue)
+            model = check_file(path, kind.value if kind else None, catalogue, warnings=found)
         except SendReviewError as error:
-            failed.append(error)
+            failed.append(error)  # its errors first: warnings are for files that load
         else:
             from sendreview.files import display_name
-            from sendreview.text import visible
 
             typer.echo(f"{visible(display_name(path))}: ok ({type(model).__name__})")
+            warned += found
+    for warning in warned:
+        typer.echo(visible(str(warning)), err=True)
     if failed:
         raise SendReviewError("\n".join(error.text for error in failed))
+    if strict and warned:
+        typer.echo(f"validate --strict: {len(warned)} warning{'s' if len(warned) != 1 else ''}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()

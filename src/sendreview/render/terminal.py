@@ -39,6 +39,8 @@ STATUS_STYLE: dict[EntryStatus, str] = {
     "pending": "cyan",
     "projected": "blue",
     "overdue": "bold red",
+    "did-not-happen": "magenta",
+    "lapsed": "dim",
 }
 
 
@@ -98,7 +100,7 @@ def _date_cell(entry: TimelineEntry) -> Text:
         return _text(str(entry.date))
     projection = entry.projection
     if projection is None:
-        return Text("not yet known", style="dim")
+        return Text("no record" if entry.status in ("lapsed", "did-not-happen") else "not yet known", style="dim")
     return Text(from_to(projection.earliest, projection.latest, gap="\n"), style="italic")
 
 
