@@ -98,7 +98,7 @@ def test_the_command_line_shows_the_earlier_proposal(invoke: Invoke, write: Writ
     old, new = write("old.yaml", OLD), write("new.yaml", NEW)
     result = invoke("suggest", new, "--learn-from", old)
     assert result.exit_code == 0, result.output
-    assert "Learning from 2 assessed proposals of Old paper (2022)" in result.stdout
+    assert f"Learning from {old}: 2 assessed proposals of Old paper (2022)." in " ".join(result.stdout.split())
     assert 'like A1 "Family hubs in every town" in Old paper (2022)' in result.stdout
     pasted = invoke("suggest", new, "--learn-from", old, "--format", "yaml")
     before_link = pasted.stdout.split("- ask: listen-early")[0].splitlines()

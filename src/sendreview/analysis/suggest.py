@@ -411,7 +411,7 @@ class Learner:
     earlier: tuple[_Earlier, ...]
     weights: tuple[dict[str, float], ...]  # each earlier proposal's words, weighted by place and rarity
     totals: tuple[float, ...]
-    index: dict[str, list[int]]  # stem -> the earlier proposals that use it
+    index: dict[str, list[tuple[int, float]]]  # stem -> the earlier proposals that use it, with its weight there
     title_index: dict[str, list[int]]  # title word -> the earlier proposals whose title has it
     rarity: dict[str, float]
     unseen: float  # the rarity of a word no earlier proposal uses
@@ -435,11 +435,11 @@ class Learner:
         n = len(earlier)
         rarity = {word: math.log(1 + (n - df + 0.5) / (df + 0.5)) for word, df in count.items()}
         weights = tuple({w: v * rarity[w] for w, v in item.words.items()} for item in earlier)
-        index: dict[str, list[int]] = {}
+        index: dict[str, list[tuple[int, float]]] = {}
         title_index: dict[str, list[int]] = {}
         for i, item in enumerate(earlier):
             for word in item.words:
-                index.setdefault(word, []).append(i)
+                index.setdefault(word, []).append((i, weights[i][word]))
             for word in item.title_words:
                 title_index.setdefault(word, []).append(i)
         totals = tuple(sum(w.values()) for w in weights)
@@ -455,8 +455,8 @@ class Learner:
         if mine:
             shared: dict[int, float] = {}
             for word, weight in mine.items():
-                for i in self.index.get(word, ()):
-                    shared[i] = shared.get(i, 0.0) + min(weight, self.weights[i][word])
+                for i, their_weight in self.index.get(word, ()):
+                    shared[i] = shared.get(i, 0.0) + (weight if weight < their_weight else their_weight)
             total = sum(mine.values())
             found = {i: (round(2 * both / (total + self.totals[i]), 2), "words") for i, both in shared.items()}
         title = title_words(texts[0].text)

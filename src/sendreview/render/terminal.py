@@ -283,8 +283,8 @@ def suggestions_report(result: Suggestions) -> RenderableType:
     papers = paper_names(result.learned_from)
     for item in result.learned_from:
         header.append(
-            f"\nLearning from {item.assessed} assessed proposal{'s' if item.assessed != 1 else ''}"
-            f" of {clean(papers[item.file])} ({clean(item.file)}).",
+            f"\nLearning from {clean(item.file)}: {item.assessed} assessed proposal{'s' if item.assessed != 1 else ''}"
+            f" of {clean(papers[item.file])}.",
             style="dim",
         )
     parts: list[RenderableType] = [header]
@@ -313,7 +313,9 @@ def suggestions_report(result: Suggestions) -> RenderableType:
             parts.append(indented(line, 2))
     with_some = sum(1 for p in result.proposals if p.suggestions)
     looks = sum(len(p.second_look) for p in result.proposals)
-    footer = f"\n{len(result.proposals)} proposals: {with_some} with suggestions"
+    footer = (
+        f"\n{len(result.proposals)} proposal{'s' if len(result.proposals) != 1 else ''}: {with_some} with suggestions"
+    )
     footer += f", {looks} link{'s' if looks != 1 else ''} worth a second look." if result.all_proposals else "."
     parts.append(Text(footer, style="bold"))
     return Stack(*parts)
