@@ -810,7 +810,14 @@ def init(
     text = read_text(from_text, str(from_text)) if from_text is not None else None
     catalogue = _catalogue(extra, no_default_asks)
     info = _document_info(title, kind.value, published)
-    draft = draft_document(info, catalogue, text=text, text_name=str(from_text or ""), top=_top(top))
+    draft = draft_document(
+        info,
+        catalogue,
+        text=text,
+        text_name=str(from_text or ""),
+        top=_top(top),
+        vocabulary=_vocabulary(no_default_asks),
+    )
     write_output(path, draft_yaml(draft, str(path)))
     found = f" with {len(draft.proposals)} proposals from {from_text}" if from_text is not None else ""
     typer.echo(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}")
