@@ -14,6 +14,7 @@ from typing import Any, Generic, Literal, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from sendreview.errors import Problem, SendReviewError, did_you_mean
+from sendreview.files import display_name, read_bytes
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
@@ -42,28 +43,9 @@ class Loaded(Generic[ModelT]):
 
 
 def read_text(path: Path, name: str) -> str:
-    """Read a file as UTF-8 (a BOM is fine), refusing what is too big or not text."""
-    try:
-        size = path.stat().st_size
-        if size > max_file_bytes():
-            raise SendReviewError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"file is {size:,} bytes, over the limit of {max_file_bytes():,}"
-                        " (set SENDREVIEW_MAX_FILE_BYTES to raise it)",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SendReviewError(f"{name}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise SendReviewError(f"{name}: no such file") from None
-    except PermissionError:
-        raise SendReviewError(f"{name}: cannot read this file (permission denied)") from None
+    """Read a file (or `-`, standard input) as UTF-8 (a BOM is fine), refusing what is too big,
+    not a file, or not text."""
+    data = read_bytes(path, name, max_file_bytes())
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -99,7 +81,7 @@ def load_file(
     `check` looks across the plain data (unique ids, references) and runs even when the schema
     fails, so a user sees every problem in one run.
     """
-    data, source, problems = _read(Path(path), name or str(path))
+    data, source, problems = _read(Path(path), name or display_name(path))
     if check is not None:
         problems += check(data, source)
     return Loaded(validate(data, model, source, problems), source)
@@ -109,7 +91,7 @@ def load_any(
     path: Path | str, kind: Kind | None = None, checks: Mapping[str, Check] | None = None
 ) -> Loaded[BaseModel]:
     """Load a file of the given kind, or of the kind its top-level keys show."""
-    data, source, problems = _read(Path(path), str(path))
+    data, source, problems = _read(Path(path), display_name(path))
     kind = kind or detect_kind(data)
     if kind is None:
         found = f"a {_shape(data)}"
