@@ -407,3 +407,37 @@ def check_commitments(data: Any, source: Source) -> list[Problem]:
             else:
                 seen[key] = (name, where)
     return problems
+
+
+def check_vocabulary(data: Any, source: Source, catalogue: Catalogue | None = None) -> list[Problem]:
+    """Check a vocabulary file: paper ids unique, every list names a listed paper (and, given a
+    catalogue, an ask in it), and no term listed twice for one ask."""
+    papers = _items(data, "papers")
+    problems = _duplicates(
+        source, ((pid, ("papers", i, "id")) for i, p in papers if (pid := _stripped(p, "id")) is not None), "paper id"
+    )
+    known = {pid for _, p in papers if (pid := _stripped(p, "id")) is not None}
+    asks = {ask.id: ask for ask in catalogue.asks} if catalogue is not None else None
+    seen: dict[tuple[str, str], tuple[PathPart, ...]] = {}
+    for i, item in _items(data, "terms"):
+        paper = _stripped(item, "paper")
+        if paper is not None and paper not in known:
+            message = f"unknown paper '{paper}': list it under papers first{did_you_mean(paper, known)}"
+            problems.append(source.problem(("terms", i, "paper"), message))
+        ask = _stripped(item, "ask")
+        if ask is not None and asks is not None and ask not in asks:
+            problems.append(source.problem(("terms", i, "ask"), f"unknown ask '{ask}'{did_you_mean(ask, asks)}"))
+        terms = item.get("terms")
+        if ask is None or not isinstance(terms, list):
+            continue
+        for k, term in enumerate(terms):
+            if not isinstance(term, str) or not term.strip():
+                continue
+            key = (ask, " ".join(term.lower().split()))
+            where: tuple[PathPart, ...] = ("terms", i, "terms", k)
+            if key in seen:
+                line = source.problem(seen[key], "").line
+                problems.append(source.problem(where, f"'{term}' is already listed for {ask} (line {line})"))
+            else:
+                seen[key] = where
+    return problems

@@ -15,6 +15,7 @@ from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "document": (Document, "validation", "A sendreview document file: a paper and its proposals."),
@@ -25,6 +26,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "suggest": (Suggestions, "serialization", "The output of `sendreview suggest --format json`."),
     "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
     "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
+    "vocabulary": (
+        VocabularyFile,
+        "validation",
+        "A sendreview vocabulary file: the words later papers use for each ask, and where they were read.",
+    ),
     "commitments": (
         CommitmentsFile,
         "validation",
