@@ -16,16 +16,18 @@ from pydantic import BaseModel, ValidationError
 from sendreview.errors import Problem, SendReviewError, did_you_mean
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
+from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments"]
+Kind = Literal["asks", "timeline", "document", "commitments", "consultation"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
     "document": Document,
     "commitments": CommitmentsFile,
+    "consultation": ConsultationFile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -82,6 +84,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "timeline"
     if "asks" in data or "groups" in data:
         return "asks"
+    if "questions" in data or "consultation" in data:
+        return "consultation"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
     return None
@@ -111,8 +115,8 @@ def load_any(
         found = f"a {_shape(data)}"
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
-            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:') or commitment"
-            " phrases ('strengths:'); or say which with --kind"
+            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
+            " phrases ('strengths:') or a consultation ('questions:'); or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

@@ -9,10 +9,12 @@ from pydantic import BaseModel
 
 from sendreview.analysis.compare import Comparison
 from sendreview.analysis.diff import Diff
+from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.suggest import Suggestions
 from sendreview.analysis.timeline import NextView, TimelineView
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
+from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
 
@@ -25,6 +27,13 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "suggest": (Suggestions, "serialization", "The output of `sendreview suggest --format json`."),
     "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
     "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
+    "consultation": (
+        ConsultationFile,
+        "validation",
+        "A sendreview consultation file: a consultation's dates, answer scales and questions.",
+    ),
+    "respond": (ConsultationResponse, "serialization", "The output of `sendreview respond --format json`."),
+    "respond-guide": (Guide, "serialization", "The output of `sendreview respond --for parents --format json`."),
     "commitments": (
         CommitmentsFile,
         "validation",
