@@ -151,7 +151,14 @@ def load_consultation(path: Path | str | None = None, consultation: str | None =
                 f"--consultation: no consultation '{consultation}'{hint}; the bundled ones are {', '.join(known)}"
                 " (or give your own file with --questions FILE)"
             )
-        path = bundled_path(BUNDLED_CONSULTATIONS) / f"{consultation}.yaml"
+        # Named as in the repository, so a warning points at a short, findable place.
+        name = f"data/{BUNDLED_CONSULTATIONS}/{consultation}.yaml"
+        return load_file(
+            bundled_path(BUNDLED_CONSULTATIONS) / f"{consultation}.yaml",
+            ConsultationFile,
+            check=check_consultation,
+            name=name,
+        )
     return load_file(path, ConsultationFile, check=check_consultation)
 
 

@@ -449,7 +449,18 @@ def question_link_problems(consultation: Loaded[Any], document: Loaded[Document]
     ids = [p.id for p in document.model.proposals]
     known_ids = set(ids)
     problems = []
+    named = [(i, j, p) for i, q in enumerate(consultation.model.questions) for j, p in enumerate(q.proposals)]
+    if named and not any(p in known_ids for _, _, p in named):
+        # Another paper, or another forum's numbering: one warning says it all.
+        i, j, _ = named[0]
+        message = (
+            f"warning: none of the proposal ids these questions name are in {document.source.name}; link its "
+            "proposals to questions with 'question: NUMBER' or 'question: TOPIC'"
+        )
+        named, problems = [], [consultation.source.problem(("questions", i, "proposals", j), message)]
     for i, asked in enumerate(consultation.model.questions):
+        if not named:
+            break
         for j, proposal in enumerate(asked.proposals):
             if proposal not in known_ids:
                 hint = did_you_mean(proposal, ids)
