@@ -232,11 +232,8 @@ def test_a_note_longer_than_the_limit_is_trimmed_at_a_sentence_end_and_flagged(i
         "2.5 \u201cA tailored list of settings\u201d on Any dilution of parental rights (part)"
     ]
     assert answer["text"].endswith("already said no to their child.")
-    source_words = set(
-        (
-            f"\u201cA tailored list of settings\u201d crosses our red line: Any dilution of parental rights. {LONG_NOTE}"
-        ).split()
-    )
+    lead = "\u201cA tailored list of settings\u201d crosses our red line: Any dilution of parental rights."
+    source_words = set(f"{lead} {LONG_NOTE}".split())
     assert set(answer["text"].split()) <= source_words, "a word was cut"
     assert answer["choice"] == "Strongly disagree"
     text = invoke("respond", paper, "--questions", _small_consultation(write, "40"), "-f", "txt").stdout
