@@ -417,7 +417,7 @@ def test_the_guide_json_matches_its_schema_and_says_when_it_closed(invoke: Invok
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema_dict("respond-guide"))
     assert len(data["items"]) == 22
-    assert data["closes"] == {"text": "2022-07-22", "start": "2022-07-22", "end": "2022-07-22"} or data["closes"]
+    assert "2022-07-22" in json.dumps(data["closes"])  # however dates are written in JSON
     assert "This consultation closed on 22 July 2022." in data["how_to_send"]
     assert data["readability"]["flesch_reading_ease"] >= 60
     views = {item["number"]: item["view"] for item in data["items"]}

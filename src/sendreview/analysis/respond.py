@@ -114,6 +114,7 @@ class ConsultationResponse(Result):
     intro: str
     consultation: ConsultationSummary
     answers: tuple[Answer, ...]
+    summary: str
     drafted: int
     needs_answer: int
     trimmed: int
@@ -335,6 +336,8 @@ def build_response(
     not_asked = tuple(
         ProposalRef(id=p.id, title=p.title) for p in paper.proposals if p.responds_to and p.id not in asked
     )
+    drafted = sum(1 for a in answers if not a.needs_answer)
+    trimmed = sum(1 for a in answers if a.trimmed)
     label, words = banner(paper.assessment.status, organisation, "a response")
     kind = KIND_TITLES[paper.document.kind]
     who = f"the {NNPCF} (NNPCF)" if speaks_for_nnpcf(organisation) else organisation
@@ -351,9 +354,14 @@ def build_response(
         ),
         consultation=_summary(consultation),
         answers=answers,
-        drafted=sum(1 for a in answers if not a.needs_answer),
-        needs_answer=sum(1 for a in answers if a.needs_answer),
-        trimmed=sum(1 for a in answers if a.trimmed),
+        summary=(
+            f"{len(answers)} question{'s' if len(answers) != 1 else ''}: {drafted} drafted, "
+            f"{len(answers) - drafted} {'needs' if len(answers) - drafted == 1 else 'need'} your answer, "
+            f"{trimmed} trimmed to fit."
+        ),
+        drafted=drafted,
+        needs_answer=len(answers) - drafted,
+        trimmed=trimmed,
         not_asked_intro=(
             "We assessed these proposals, but no question asks about them. Add what we think of them under the "
             "question that invites any other comments:"

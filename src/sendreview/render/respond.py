@@ -60,10 +60,7 @@ def response_markdown(response: ConsultationResponse) -> str:
     if r.banner:
         out += [f"> **{markdown(r.banner_label)}:** {markdown(r.banner)}", ""]
     out += [markdown(r.intro), "", markdown(_dates(r)), ""]
-    out += [
-        f"{len(r.answers)} questions: {r.drafted} drafted, {r.needs_answer} need your answer, {r.trimmed} trimmed.",
-        "",
-    ]
+    out += [r.summary, ""]
     for a in r.answers:
         out += [f"## Question {a.number}", ""]
         note = WORDING_NOTES[a.wording]
@@ -90,10 +87,7 @@ def response_text(response: ConsultationResponse) -> str:
     if r.banner:
         out += [f"{clean(r.banner_label).upper()}: {clean(r.banner)}", ""]
     out += [clean(r.intro), "", clean(_dates(r)), ""]
-    out += [
-        f"{len(r.answers)} questions: {r.drafted} drafted, {r.needs_answer} need your answer, {r.trimmed} trimmed.",
-        "",
-    ]
+    out += [r.summary, ""]
     for a in r.answers:
         out += [f"Question {a.number}", "-" * len(f"Question {a.number}")]
         note = WORDING_NOTES[a.wording]

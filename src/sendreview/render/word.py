@@ -144,9 +144,7 @@ def response_docx(response: ConsultationResponse) -> bytes:
     doc.add_heading(clean(r.title), level=0)
     _banner(doc, r.banner_label, r.banner)
     doc.add_paragraph(clean(r.intro))
-    doc.add_paragraph(
-        f"{len(r.answers)} questions: {r.drafted} drafted, {r.needs_answer} need your answer, {r.trimmed} trimmed."
-    )
+    doc.add_paragraph(r.summary)
     for a in r.answers:
         doc.add_heading(f"Question {a.number}", level=1)
         note = WORDING_NOTES[a.wording]
