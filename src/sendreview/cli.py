@@ -463,7 +463,8 @@ def validate(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases) and report every problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases, consultations) and report every problem
+    as FILE:LINE:COL.
 
     Example: sendreview validate my-response.yaml
     """
@@ -883,8 +884,8 @@ def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments) or of a command's
-    JSON output (compare, diff, suggest, timeline-view, timeline-next).
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, consultation) or of a
+    command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond, respond-guide).
 
     Example: sendreview schema document > document.schema.json
     """
