@@ -451,3 +451,30 @@ def test_flesch_formula_on_a_counted_text() -> None:
     assert measure(["Educational authorities deliberated indefinitely."]).band == "difficult"
     assert sentence_count("It costs £2.50 a day. Really?") == 2
     assert measure([]).words == 0
+
+
+def test_a_sourced_limit_and_a_question_named_by_number(invoke: Invoke, write: Write) -> None:
+    consultation = _small_consultation(write, "250").read_text(encoding="utf-8")
+    path = write(
+        "sourced.yaml", consultation.replace("word_limit: 250", "word_limit: 250\n    word_limit_basis: sourced")
+    )
+    paper = write(
+        "numbered.yaml",
+        """
+        document:
+          title: A paper
+          kind: green-paper
+        proposals:
+          - id: X1
+            title: Parents choose from a list
+            question: "1"
+            responds_to:
+              - ask: person-centred
+                stance: agree
+        """,
+    )
+    result = invoke("respond", paper, "--org", ORG, "--questions", path, "-f", "md")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^\*\d+ / 250 words\*$", result.stdout, re.MULTILINE), "a sourced limit is not called assumed"
+    assert "**Answer: Agree (it delivers what families asked for)**" in result.stdout
+    assert "> **Draft:** not yet agreed by Anytown Parent Carer Forum." in result.stdout
