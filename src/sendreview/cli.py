@@ -649,7 +649,10 @@ def respond(
     ] = None,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
-    today: TodayOption = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Say whether the consultation has closed as of this day, e.g. 2022-05-01."),
+    ] = None,
 ) -> None:
     """Draft the formal consultation response question by question, within the form's word limits;
     or, with --for parents, a plain-English guide for families.
