@@ -36,6 +36,10 @@ def test_help_loads_no_heavy_library() -> None:
         (["asks", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"]),
         (["compare", "examples/green-paper-2022.yaml", "--format", "json"], ["jinja2", "docx", "icalendar", "rich"]),
         (["timeline", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer"]),
+        (
+            ["respond", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
     ],
 )
 def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:

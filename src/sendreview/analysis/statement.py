@@ -165,13 +165,29 @@ def speaks_for_nnpcf(organisation: str) -> bool:
     return " ".join(organisation.lower().split()) in NNPCF_NAMES
 
 
-def banner(status: AssessmentStatus, organisation: str) -> tuple[str, str]:
-    """The label and words every format shows above a statement that is not agreed ('', '' when agreed)."""
+def banner(status: AssessmentStatus, organisation: str, what: str = "a statement") -> tuple[str, str]:
+    """The label and words every format shows above a statement (or `what` else) that is not agreed
+    ('', '' when agreed)."""
     if status == "illustrative":
-        return "Illustrative", f"not the views of {organisation}. It shows how a statement could read."
+        return "Illustrative", f"not the views of {organisation}. It shows how {what} could read."
     if status == "draft":
         return "Draft", f"not yet agreed by {organisation}."
     return "", ""
+
+
+def speaking_for(option: str | None, by: str | None, document: str, what: str = "statement") -> str:
+    """Who a statement (or response) speaks for: --org, else the file's `assessment: by:`; never a default."""
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
+
+    name = (option or "").strip() or by
+    if name:
+        return name
+    message = (
+        f"this {what} would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
+        'in the file, or give --org "Your Forum\'s Name"'
+    )
+    raise SendReviewError([Problem(visible(document), 1, 1, message)])
 
 
 def build_statement(
@@ -207,7 +223,7 @@ def build_statement(
     unassessed = [p for p in result.proposals if not p.links]
     so_far = "So far, we have found" if unassessed else "We found"
     banner_label, banner_words = banner(result.assessment.status, organisation)
-    titles = _target_titles(result)
+    titles = target_titles(result)
     red_lines = {a.id for a in result.asks if a.kind == "red-line"}
     breach_keys = {(b.proposal, b.ask) for b in result.red_line_breaches}
 
@@ -297,7 +313,7 @@ def build_statement(
     )
 
 
-def _target_titles(result: Comparison) -> dict[str, str]:
+def target_titles(result: Comparison) -> dict[str, str]:
     titles = {}
     for ask in result.asks:
         titles[ask.id] = ask.title
