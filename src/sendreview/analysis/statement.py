@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
+from sendreview.analysis.compare import VERDICTS, Breach, Comparison, Verdict
 from sendreview.analysis.projection import Projection, paper_milestone, project
 from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineEntry, TimelineView, ordered
@@ -53,15 +53,6 @@ class ProposalPoint(Result):
     title: str
     chapter: str
     responses: tuple[Response, ...]
-
-
-class Breach(Result):
-    """A proposal that crosses a red line."""
-
-    proposal: str
-    proposal_title: str
-    red_line: str
-    note: str = ""
 
 
 class UnassessedProposal(Result):
@@ -270,11 +261,7 @@ def build_statement(
         partly_empty=f"{so_far} nothing that goes only part of the way."
         if unassessed
         else ("There is nothing we judged only partly done."),
-        breaches=tuple(
-            Breach(proposal=b.proposal, proposal_title=b.proposal_title, red_line=b.ask_title, note=b.note)
-            for b in result.red_line_breaches
-            if b.ask in red_lines
-        ),
+        breaches=tuple(b for b in result.red_line_breaches if b.ask in red_lines),
         disagree=points("disagree", skip_breaches=True),
         disagree_empty=f"{so_far} nothing in this {kind} that we disagree with.",
         missing_intro=(

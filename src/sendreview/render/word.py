@@ -56,7 +56,7 @@ def statement_docx(statement: Statement) -> bytes:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{clean(breach.proposal)} {clean(breach.proposal_title)}").bold = True
         paragraph.add_run(" crosses our red line: ")
-        paragraph.add_run(clean(breach.red_line)).italic = True
+        paragraph.add_run(clean(breach.ask_title)).italic = True
         paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
     _point_list(doc, s.disagree, "works against")
     if not (s.breaches or s.disagree):
