@@ -9,7 +9,7 @@ from sendreview.analysis.evidence import Evidence, Figures, Share
 from sendreview.render.markdown import pipe_table
 from sendreview.text import markdown as md
 from sendreview.text import spreadsheet_cell
-from sendreview.wording import percent, percent_range
+from sendreview.wording import EN_DASH, percent, percent_range
 
 SUPPRESSED = "suppressed"
 
@@ -24,7 +24,7 @@ def share_words(share: Share | None) -> str:
 def figure_cells(figures: Figures) -> list[str]:
     """n, support, oppose, neutral and don't know as words; a suppressed group says so in each."""
     if figures.suppressed:
-        return ["fewer than 10", SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]
+        return ["under 10", SUPPRESSED, SUPPRESSED, EN_DASH, EN_DASH]
     return [
         f"{figures.n:,}",
         share_words(figures.support),
