@@ -35,7 +35,7 @@ schools:
 SUPPORT = ["Strongly agree", "Agree", "strongly Agree", "AGREE"]
 OPPOSE = ["Disagree", "Strongly disagree", " disagree "]
 NEUTRAL = ["Neither agree nor disagree", "Neither", "neutral"]
-DONT_KNOW = ["Don't know", "Don’t know", "not sure"]
+DONT_KNOW = ["Don't know", "Don\u2019t know", "not sure"]  # a curly apostrophe, as Word types it
 
 
 def wilson_by_quadratic(k: int, n: int) -> tuple[float, float]:
@@ -175,9 +175,7 @@ PERSONAL = [
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
-def test_personal_data_is_taken_out_of_every_output(
-    invoke: Invoke, tmp_path: Path, survey_map: Path, fmt: str
-) -> None:
+def test_personal_data_is_taken_out_of_every_output(invoke: Invoke, tmp_path: Path, survey_map: Path, fmt: str) -> None:
     rows = [
         {"ID": str(i), "Setting": "Mainstream", "Q1": "Agree", "Comments": text} for i, (text, _) in enumerate(PERSONAL)
     ]
@@ -239,7 +237,7 @@ def test_unknown_answers_are_refused_with_their_place(invoke: Invoke, tmp_path: 
 
 
 def test_the_map_can_add_answers(invoke: Invoke, tmp_path: Path, write: Callable[[str, str], Path]) -> None:
-    survey_map = write("fr.yaml", MAP.replace("about: mandatory mediation", "support: [\"D'accord\"]"))
+    survey_map = write("fr.yaml", MAP.replace("about: mandatory mediation", 'support: ["D\'accord"]'))
     rows = _rows({"Mainstream": (12, 3, 0, 0, 0)})
     rows[0]["Q1"] = "d'accord"
     data = _evidence(invoke, _survey(tmp_path / "s.csv", rows), survey_map)
@@ -258,7 +256,8 @@ def test_duplicated_respondent_and_missing_column(
     assert result.stderr.strip() == (
         f"{survey}:7:1: respondent id '{rows[2]['ID']}' is here twice (first on line 4): counted twice otherwise"
     )
-    wrong = write("wrong.yaml", MAP.replace("column: Setting", "column: Settings").replace("- column: Q1", "- column: Q11"))
+    text = MAP.replace("column: Setting", "column: Settings").replace("- column: Q1", "- column: Q11")
+    wrong = write("wrong.yaml", text)
     result = invoke("evidence", survey, "--map", wrong)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
