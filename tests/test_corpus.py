@@ -215,6 +215,15 @@ DOCUMENT_COMMANDS = (
         shows_proposals=True,
     ),
     Command(
+        "aggregate",
+        (
+            ("aggregate", "{doc}", "-f", "html", "-o", "{out}/network.html"),
+            ("aggregate", "{doc}", "--by", "region"),
+            *(("aggregate", "{doc}", "-f", f) for f in ("json", "markdown", "csv")),
+        ),
+        shows_proposals=False,
+    ),
+    Command(
         "diff",
         (("diff", "{old}", "{doc}"), ("diff", "{doc}", "{old}", "-f", "markdown")),
         shows_proposals=False,
@@ -325,7 +334,7 @@ def _check_acceptance(result: Result, args: list[str], command: Command, case: C
     if "csv" in args:
         _check_csv_safe(stdout)
     if "-o" in args and args[-1].endswith(".html"):
-        _check_html_safe((out / "statement.html").read_text(encoding="utf-8"))
+        _check_html_safe(Path(args[-1]).read_text(encoding="utf-8"))
 
 
 def _check_markdown_safe(text: str) -> None:

@@ -36,6 +36,14 @@ def test_help_loads_no_heavy_library() -> None:
         (["asks", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"]),
         (["compare", "examples/green-paper-2022.yaml", "--format", "json"], ["jinja2", "docx", "icalendar", "rich"]),
         (["timeline", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer"]),
+        (
+            ["aggregate", "examples/network/forums", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
+        (
+            ["evidence", "examples/network/survey.csv", "--map", "examples/network/survey.yaml", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
     ],
 )
 def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:

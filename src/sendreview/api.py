@@ -14,12 +14,13 @@ import warnings
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from sendreview.analysis.evidence import Evidence
+    from sendreview.analysis.figures import Figures
     from sendreview.analysis.network import Forum
     from sendreview.analysis.strength import Lexicon
     from sendreview.models.survey import SurveyMap
@@ -305,3 +306,72 @@ def _check_columns(loaded: Loaded[SurveyMap], header: Sequence[str], name: str) 
         problems.append(Problem(name, 1, header.index(column) + 1, f"column '{column}' is in the header twice"))
     if problems:
         raise SendReviewError(problems)
+
+
+def load_figures(
+    evidence: Path | str | None, network: Path | str | None, document: Document, organisation: str
+) -> Figures | None:
+    """The statement's figures: a survey (`evidence --format json`) and the network's counts
+    (`aggregate --format json`) of the same paper; None when neither is given."""
+    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
+
+    if evidence is None and network is None:
+        return None
+    errors: list[SendReviewError] = []
+    survey = counts = None
+    if evidence is not None:
+        try:
+            survey = _json_output(Path(evidence), "evidence", SurveyFigures)
+        except SendReviewError as error:
+            errors.append(error)
+    if network is not None:
+        try:
+            counts = _json_output(Path(network), "aggregate", NetworkFigures)
+        except SendReviewError as error:
+            errors.append(error)
+    if errors:
+        raise SendReviewError.joined(errors)
+    if counts is not None and " ".join(counts.document_title.split()) != " ".join(document.document.title.split()):
+        message = (
+            f"it counts assessments of '{counts.document_title}', but this statement is on"
+            f" '{document.document.title}': give the aggregate of this paper"
+        )
+        raise SendReviewError([Problem(str(network), 1, 1, message)])
+    if survey is not None:
+        ids = {p.id for p in document.proposals}
+        unknown = [q.proposal for q in survey.questions if q.proposal and q.proposal not in ids]
+        if unknown:
+            message = (
+                f"warning: the survey's questions name proposals this paper does not have ({', '.join(unknown)});"
+                " their figures are left out"
+            )
+            warnings.warn(SendReviewWarning(Problem(str(evidence), 1, 1, message)), stacklevel=2)
+    return Figures(survey, counts, organisation)
+
+
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+def _json_output(path: Path, command: str, model: type[ResultT]) -> ResultT:
+    """A file written by `sendreview COMMAND --format json`, read within the size limit and checked."""
+    import json
+
+    from pydantic import ValidationError
+
+    from sendreview.loading import read_text
+
+    name = str(path)
+    text = read_text(path, name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SendReviewError([Problem(name, error.lineno, error.colno, f"not valid JSON ({error.msg})")]) from None
+    if isinstance(data, dict) and isinstance(data.get("document"), dict):
+        data["document_title"] = data["document"].get("title")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the top"
+        message = f"this is not what 'sendreview {command} --format json' writes ({where}: {first['msg'].lower()})"
+        raise SendReviewError([Problem(name, 1, 1, message)]) from None

@@ -547,6 +547,22 @@ def statement(
     today: TodayOption = None,
     fail_on: FailOnOption = None,
     force: ForceOption = False,
+    evidence: Annotated[
+        Path | None,
+        typer.Option(
+            "--evidence",
+            help="A survey's figures (from evidence --format json), said under each proposal.",
+            show_default=False,
+        ),
+    ] = None,
+    network: Annotated[
+        Path | None,
+        typer.Option(
+            "--network",
+            help="The network's counts (from aggregate --format json), said under each proposal.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
     disagree with, what is missing and what happens next.
@@ -557,7 +573,7 @@ def statement(
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
     from sendreview.analysis.statement import build_statement
-    from sendreview.api import load_document, load_timeline
+    from sendreview.api import load_document, load_figures, load_timeline
     from sendreview.render.statement import render_statement
 
     fmt = _statement_format(format, output)
@@ -566,7 +582,8 @@ def statement(
     paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
     organisation = _organisation(org, paper.assessment.by, document)
     result = run_compare(paper, catalogue)
-    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day)
+    figures = load_figures(evidence, network, paper, organisation)
+    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day, figures=figures)
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))

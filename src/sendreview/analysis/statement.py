@@ -7,6 +7,7 @@ fields are listed in docs/templates.md.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -19,6 +20,9 @@ from sendreview.models.document import AssessmentStatus, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
 from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 from sendreview.wording import days_in_words, long_date, window, written
+
+if TYPE_CHECKING:
+    from sendreview.analysis.figures import Figures
 
 
 class AskedFor(Result):
@@ -52,6 +56,8 @@ class ProposalPoint(Result):
     title: str
     chapter: str
     responses: tuple[Response, ...]
+    # Sentences with figures from a survey (--evidence) and the network (--network), if given.
+    figures: tuple[str, ...] = ()
 
 
 class Breach(Result):
@@ -61,6 +67,7 @@ class Breach(Result):
     proposal_title: str
     red_line: str
     note: str = ""
+    figures: tuple[str, ...] = ()
 
 
 class UnassessedProposal(Result):
@@ -142,6 +149,8 @@ class Statement(Result):
     path: tuple[NextStep, ...]
     horizon: str
     unassessed: int
+    # Survey figures on proposals that appear under no heading above (not yet assessed, say).
+    figures_elsewhere: tuple[str, ...] = ()
     # The timeline on the day, for the HTML statement's picture; not part of the template context.
     timeline: TimelineView | None = Field(default=None, exclude=True)
 
@@ -178,6 +187,7 @@ def build_statement(
     *,
     organisation: str,
     today: dt.date | None = None,
+    figures: Figures | None = None,
 ) -> Statement:
     """The statement's content, in `organisation`'s voice: what we asked for, agree with, want more
     of, oppose, miss, have not yet assessed, and what happens next (projected from the timeline's
@@ -218,8 +228,15 @@ def build_statement(
                 if link.stance == stance and not (skip_breaches and (proposal.id, link.ask) in breach_keys)
             )
             if responses:
+                said = figures.for_point(proposal.id, stance, (r.ask for r in responses)) if figures else ()
                 found.append(
-                    ProposalPoint(id=proposal.id, title=proposal.title, chapter=proposal.chapter, responses=responses)
+                    ProposalPoint(
+                        id=proposal.id,
+                        title=proposal.title,
+                        chapter=proposal.chapter,
+                        responses=responses,
+                        figures=said,
+                    )
                 )
         return tuple(found)
 
@@ -251,7 +268,13 @@ def build_statement(
         if unassessed
         else ("There is nothing we judged only partly done."),
         breaches=tuple(
-            Breach(proposal=b.proposal, proposal_title=b.proposal_title, red_line=b.ask_title, note=b.note)
+            Breach(
+                proposal=b.proposal,
+                proposal_title=b.proposal_title,
+                red_line=b.ask_title,
+                note=b.note,
+                figures=figures.for_point(b.proposal, "disagree", (b.ask,)) if figures else (),
+            )
             for b in result.red_line_breaches
             if b.ask in red_lines
         ),
@@ -293,6 +316,7 @@ def build_statement(
         path=path,
         horizon=horizon,
         unassessed=result.summary.unassessed_proposals,
+        figures_elsewhere=figures.elsewhere() if figures else (),
         timeline=ordered(timeline, today=today, document=doc if doc.kind != "other" else None),
     )
 

@@ -28,6 +28,8 @@ CONSENSUS_STYLE = {
     "no-view": "dim",
 }
 BAR = 10
+# A screen is no place for thousands of rows: past this, the tables stop and say where the rest is.
+MAX_ROWS = 300
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -89,7 +91,8 @@ def network_report(result: Network) -> Stack:
     table.add_column("·", justify="right")
     table.add_column("Forums", no_wrap=True)
     table.add_column("Consensus", no_wrap=True)
-    for link in result.links:
+    shown = result.links[:MAX_ROWS]
+    for link in shown:
         t = link.all
         consensus = Text(consensus_label(t), style=CONSENSUS_STYLE[t.consensus])
         ask = _text(link.ask_title)
@@ -106,13 +109,16 @@ def network_report(result: Network) -> Stack:
             consensus,
         )
     parts.append(table)
+    if len(shown) < len(result.links):
+        more = f"The first {len(shown):,} of {len(result.links):,} links: --format html, markdown or csv has them all."
+        parts.append(Text(more, style="bold"))
     if result.by_region:
         regions = Table(title="By region: the leading stance and its share (%)", title_justify="left")
         regions.add_column("Proposal", no_wrap=True)
         regions.add_column("Ask")
         for region in result.regions:
             regions.add_column(REGION_SHORT[region], justify="right", no_wrap=True, min_width=4)
-        for link in result.links:
+        for link in shown:
             regions.add_row(_text(link.proposal, "cyan"), _text(link.ask), *(_heat(t) for t in link.regions))
         parts.append(regions)
         parts.append(Text(f"Regions: {region_key(result.regions)}.", style="dim"))
