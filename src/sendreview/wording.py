@@ -85,7 +85,7 @@ def percent(share: float) -> str:
         return "0 %"
     if share >= 1:
         return "100 %"
-    whole = int(share * 100 + 0.5)
+    whole = _whole_percent(share)
     if whole < 1:
         return "less than 1 %"
     if whole > 99:
@@ -95,7 +95,12 @@ def percent(share: float) -> str:
 
 def percent_range(low: float, high: float) -> str:
     """A 95 % interval in words: '80 to 84 %' with an en dash (each end a whole per cent, rounded half up)."""
-    return f"{int(low * 100 + 0.5)}{EN_DASH}{int(high * 100 + 0.5)} %"
+    return f"{_whole_percent(low)}{EN_DASH}{_whole_percent(high)} %"
+
+
+def _whole_percent(share: float) -> int:
+    # The small nudge keeps 0.825 (stored as 0.82499999...) rounding up to 83, as written.
+    return int(share * 100 + 0.5 + 1e-9)
 
 
 def count_of(part: int, whole: int, noun: str) -> str:
