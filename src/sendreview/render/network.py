@@ -337,7 +337,8 @@ def html_report(result: Network) -> str:
             names = ", ".join(f"{_e(d.forum)} ({d.stance})" for d in link.dissenters)
             out.append(f"<li>{_e(link.proposal_title)} on {_e(link.ask_title)}: {names}</li>")
         out.append("</ul>")
-    out.append('<h2 id="asks">Each ask across the forums</h2><div class="table-wrap"><table>')
+    out.append('<h2 id="asks">Each ask across the forums</h2>')
+    out.append(f'<div class="table-wrap" {_region("How many forums reach each verdict on each ask")}><table>')
     out.append('<caption>How many forums reach each verdict on each ask</caption><thead><tr><th scope="col">Ask</th>')
     out += [f'<th scope="col">{VERDICT_SYMBOLS[v]} {VERDICT_WORDS[v]}</th>' for v in VERDICT_ORDER]
     out.append("</tr></thead><tbody>")
@@ -355,6 +356,11 @@ def html_report(result: Network) -> str:
     return "\n".join(out)
 
 
+def _region(label: str) -> str:
+    """A scrolling table's wrapper attributes: a named region that a keyboard can reach and scroll."""
+    return f'role="region" aria-label="{_e(label)}" tabindex="0"'
+
+
 def _table(links: Sequence[LinkResult]) -> str:
     rows = []
     for link in links:
@@ -369,7 +375,9 @@ def _table(links: Sequence[LinkResult]) -> str:
         f'<th scope="col">{h}</th>'
         for h in ("Ask", "✔ agree", "◐ partly", "✘ disagree", "not assessed", "leading", "consensus")
     )
-    return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    label = f"Stances on {links[0].proposal_title} ({links[0].proposal})"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f'<div class="table-wrap" {_region(label)}>{table}</div>'
 
 
 def region_key(regions: Sequence[str]) -> str:
