@@ -68,3 +68,12 @@ def test_benchmark_script_runs_on_a_tiny_size() -> None:
     assert done.returncode == 0, done.stderr
     assert "Start-up: median of 2 runs" in done.stdout
     assert "compare --format json" in done.stdout
+
+
+def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/network.py", "--quick"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "aggregate --by region --format html" in done.stdout
+    assert "evidence --format json" in done.stdout

@@ -54,7 +54,7 @@ ANSWERS = {
     3: ["Don't know"],
 }
 AGES = ["0-4", "5-10", "11-15", "16-25"]
-SETTINGS = ["Mainstream school", "Special school", "Early years", "College", "Home educated"]
+SETTINGS = ["Mainstream school", "Special school", "Early years", "College", "Home educated", "Hospital education"]
 COMMENTS = [
     "We waited a year for an assessment.",
     "My son Jake is still without a school place; email me at jo.parent@example.com",
@@ -106,7 +106,7 @@ def survey() -> None:
                 f"R{number:04d}",
                 rng.choice([*REGIONS, ""]),
                 rng.choice(AGES),
-                rng.choices(SETTINGS, weights=[60, 25, 8, 5, 2])[0],
+                rng.choices(SETTINGS, weights=[60, 25, 8, 5, 2, 1])[0],
             ]
             for _column, _proposal, _about, weights in QUESTIONS:
                 kind = rng.choices(range(4), weights=weights)[0]

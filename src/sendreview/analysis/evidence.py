@@ -14,6 +14,7 @@ so that no suppressed figure can be worked out from the total and the others.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -267,6 +268,12 @@ def tally(
     )
 
 
+def _group_order(group: str) -> tuple[bool, list[tuple[int, str]]]:
+    """Groups in natural order ('5-10' before '11-15'), 'not given' last."""
+    parts = re.split(r"(\d+)", group.casefold())
+    return group == NOT_GIVEN, [(int(p), "") if p.isdigit() else (-1, p) for p in parts if p]
+
+
 def _unknown_problems(q: _Question, name: str, map_name: str) -> list[Problem]:
     from sendreview.errors import did_you_mean
 
@@ -320,7 +327,7 @@ def _result(q: _Question, describe: Sequence[tuple[Describe, int]], guard: Guard
         shown = sorted((g for g in ns if g not in hidden), key=lambda g: (ns[g], g))
         if len(hidden) == 1 and shown:
             hidden.add(shown[0])  # one hidden group could be worked out from the total: hide another
-        ordered = sorted(groups, key=lambda g: (g == NOT_GIVEN, g.casefold()))
+        ordered = sorted(groups, key=_group_order)
         breakdowns.append(
             Breakdown(
                 column=column.column,

@@ -34,13 +34,13 @@ def figure_cells(figures: Figures) -> list[str]:
     ]
 
 
-HEADER = ["Group", "n", "Support (95 % interval)", "Oppose (95 % interval)", "Neutral", "Don't know"]
+HEADER = ["Group", "n", "Support", "Oppose", "Neutral", "Don't know"]
 
 
 def method_words(result: Evidence) -> str:
     return (
         f"{result.respondents:,} rows read from {result.file}. n counts answers that give a view (not blank, not"
-        " “don't know”); shares are of n, with 95 % Wilson score intervals; a group with n under"
+        " “don't know”); shares are of n, with 95 % Wilson score intervals in brackets; a group with n under"
         f" {result.suppress_below} is suppressed (and one more, where one alone could be worked out)."
     )
 

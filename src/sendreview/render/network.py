@@ -21,7 +21,7 @@ from sendreview.vocabulary import (
     VERDICT_SYMBOLS,
     VERDICT_WORDS,
 )
-from sendreview.wording import EN_DASH, percent
+from sendreview.wording import EN_DASH, percent, written
 
 VERDICT_ORDER = VERDICTS
 
@@ -42,7 +42,7 @@ def share_text(tally: Tally) -> str:
 
 def heading(result: Network) -> str:
     doc = result.document
-    published = f", published {doc.published}" if doc.published else ""
+    published = f", published {written(doc.published)}" if doc.published else ""
     return f"{doc.title} ({KIND_TITLES[doc.kind]}{published})"
 
 

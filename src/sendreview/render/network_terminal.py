@@ -158,7 +158,7 @@ def evidence_report(result: Evidence) -> Stack:
         title = clean(q.about) + (f" (proposal {clean(q.proposal)})" if q.proposal else "")
         table = Table(title=title, title_justify="left")
         for number, name in enumerate(HEADER):
-            table.add_column(name, justify="left" if number == 0 else "right", no_wrap=number in (0, 2, 3))
+            table.add_column(name, justify="left" if number == 0 else "right", no_wrap=number in (0, 1, 2, 3))
         table.add_row("Everyone", *figure_cells(q.all), style="bold")
         for breakdown in q.breakdowns:
             table.add_row(_text(f"By {breakdown.label.lower()}", "italic"))
