@@ -274,24 +274,27 @@ def aggregate(forums: Sequence[Forum], catalogue: Catalogue, *, by_region: bool 
     region_of = {f.name: f.region for f in forums}
     in_region = Counter(f.region for f in forums)
 
-    def tally(given: dict[str, Stance], region: str) -> Tally:
-        names = [n for n in given if region == ALL_REGIONS or region_of[n] == region]
-        counts = Counter(given[n] for n in names)
-        forum_count = len(forums) if region == ALL_REGIONS else in_region[region]
-        assessed = len(names)
-        level, leading = consensus({s: counts[s] for s in STANCES})
-        share = (lambda n: n / assessed) if assessed else (lambda n: None)
+    def tally(counts: Counter[tuple[str, Stance]], region: str) -> Tally:
+        """The link's figures in one region (or all), from its counts by (region, stance)."""
+        if region == ALL_REGIONS:
+            found = {stance: sum(n for (_, s), n in counts.items() if s == stance) for stance in STANCES}
+            forum_count = len(forums)
+        else:
+            found = {stance: counts[(region, stance)] for stance in STANCES}
+            forum_count = in_region[region]
+        assessed = sum(found.values())
+        level, leading = consensus(found)
         return Tally(
             region=region,
             forums=forum_count,
-            agree=counts["agree"],
-            partly=counts["partly"],
-            disagree=counts["disagree"],
+            agree=found["agree"],
+            partly=found["partly"],
+            disagree=found["disagree"],
             not_assessed=forum_count - assessed,
             assessed=assessed,
-            agree_share=share(counts["agree"]),
-            partly_share=share(counts["partly"]),
-            disagree_share=share(counts["disagree"]),
+            agree_share=found["agree"] / assessed if assessed else None,
+            partly_share=found["partly"] / assessed if assessed else None,
+            disagree_share=found["disagree"] / assessed if assessed else None,
             consensus=level,
             leading=leading,
         )
@@ -300,7 +303,8 @@ def aggregate(forums: Sequence[Forum], catalogue: Catalogue, *, by_region: bool 
     breaches = []
     for proposal_id, target_id in keys:
         given = stances[(proposal_id, target_id)]
-        overall = tally(given, ALL_REGIONS)
+        counts = Counter((region_of[name], stance) for name, stance in given.items())
+        overall = tally(counts, ALL_REGIONS)
         dissent: tuple[Dissent, ...] = ()
         if overall.consensus == "strong":
             dissent = tuple(
@@ -317,7 +321,7 @@ def aggregate(forums: Sequence[Forum], catalogue: Catalogue, *, by_region: bool 
                 ask_title=ask_title,
                 red_line=target_id in red_lines,
                 all=overall,
-                regions=tuple(tally(given, region) for region in regions),
+                regions=tuple(tally(counts, region) for region in regions),
                 dissenters=dissent,
             )
         )
