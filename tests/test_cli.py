@@ -143,7 +143,7 @@ def test_timeline_json_lists_seed_milestones_in_order_with_seed_dates(invoke: In
     assert result.exit_code == 0, result.output
     milestones = json.loads(result.stdout)["milestones"]
     seed_ids = {mid for mid, _ in SEED_MILESTONES}
-    assert [(m["id"], m["date"]) for m in milestones if m["id"] in seed_ids] == SEED_MILESTONES
+    assert [(m["id"], m["date"]["text"]) for m in milestones if m["id"] in seed_ids] == SEED_MILESTONES
     unplaced = [m for m in milestones if m["date"] is None and m["projection"] is None]
     assert milestones[len(milestones) - len(unplaced) :] == unplaced, "undated milestones come last"
     # The real record after the deck: the Green Paper came; the Bill and the Act are overdue.
@@ -262,7 +262,8 @@ def test_compare_json_validates_against_its_schema(invoke: Invoke) -> None:
     assert {"asks", "met", "partly_met", "opposed", "contested", "not_addressed", "red_line_breaches"} <= set(
         data["summary"]
     )
-    assert data["document"]["published"] == "2022-03-29"
+    published = {"text": "2022-03-29", "start": "2022-03-29", "end": "2022-03-29", "precision": "day"}
+    assert data["document"]["published"] == published
     standards = next(a for a in data["asks"] if a["id"] == "minimum-standards")
     assert standards["verdict"] == "met"
     assert {"proposal": "2.1", "stance": "agree"}.items() <= standards["links"][0].items()

@@ -223,7 +223,7 @@ def test_template_syntax_error_names_its_line(invoke: Invoke, write: Write) -> N
 def test_missing_template(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("statement", "--org", ORG, GREEN_PAPER, "--template", tmp_path / "none.md.j2")
     assert result.exit_code == 2
-    assert "no such template file" in result.stderr
+    assert errors(result) == f"{tmp_path / 'none.md.j2'}: no such file\n"
 
 
 def test_every_template_field_is_documented() -> None:

@@ -37,6 +37,14 @@ def entry(data: dict[str, Any], milestone: str) -> dict[str, Any]:
     return next(m for m in data["milestones"] if m["id"] == milestone)
 
 
+def day(date: dict[str, Any] | None) -> str | None:
+    """An exact day from the JSON, as its ISO text; a range or a missing day fails the test."""
+    if date is None:
+        return None
+    assert date["start"] == date["end"] and date["precision"] == "day", date
+    return date["start"]  # type: ignore[no-any-return]
+
+
 # --- projections: the date arithmetic ---------------------------------------------------
 
 
@@ -116,7 +124,8 @@ def test_rules_chain_from_a_projected_milestone(invoke: Invoke, write: Write) ->
     data = timeline_json(invoke, "--file", timeline, "--today", "2024-03-01")
     law = entry(data, "law")["projection"]
     # 31 January 2024 + 1 month = 29 February 2024 (leap year), + 1 year = 28 February 2025.
-    assert (law["earliest"], law["latest"]) == ("2025-02-28", "2026-04-30")
+    assert (day(law["earliest"]), day(law["latest"])) == ("2025-02-28", "2026-04-30")
+    assert law["earliest"]["text"] == "28 February 2025"
     assert entry(data, "law")["status"] == "projected"
 
 
@@ -137,24 +146,25 @@ def test_done_when_document_shows_the_real_close_and_the_act_overdue(invoke: Inv
 def test_document_dates_replace_the_timeline_dates(invoke: Invoke) -> None:
     data = timeline_json(invoke, "--document", GREEN_PAPER, "--today", TODAY)
     assert data["document"]["title"] == "SEND Review: Right support, Right place, Right time"
-    assert (entry(data, "green-paper")["date"], entry(data, "consultation-closes")["date"]) == (
+    assert (day(entry(data, "green-paper")["date"]), day(entry(data, "consultation-closes")["date"])) == (
         "2022-03-29",
         "2022-07-22",
     )
     act = entry(data, "act")
     assert act["status"] == "overdue"
-    assert (act["projection"]["earliest"], act["projection"]["latest"]) == ("2023-09-29", "2024-03-29")
+    assert (day(act["projection"]["earliest"]), day(act["projection"]["latest"])) == ("2023-09-29", "2024-03-29")
     assert act["projection"]["days_overdue"] == 974
 
 
 def test_the_record_shows_how_late_the_green_paper_came(invoke: Invoke) -> None:
     data = timeline_json(invoke, "--today", TODAY)
     green = entry(data, "green-paper")
-    assert (green["date"], green["status"]) == ("29 March 2022", "done")
-    assert [p["date"] for p in green["planned"]] == ["early 2021", "Q1 2022"]
+    assert (green["date"]["text"], day(green["date"]), green["status"]) == ("29 March 2022", "2022-03-29", "done")
+    assert [p["date"]["text"] for p in green["planned"]] == ["early 2021", "Q1 2022"]
     assert all(p["source"].startswith("https://") for p in green["planned"])
     # Promised for early 2021 (to 30 April 2021), came 29 March 2022; it met the second promise.
-    assert green["slippage"] == {"first_promised": "early 2021", "times": 1, "days_late": 333, "arrived": True}
+    early = {"text": "early 2021", "start": "2021-01-01", "end": "2021-04-30", "precision": "part-of-year"}
+    assert green["slippage"] == {"first_promised": early, "times": 1, "days_late": 333, "arrived": True}
     closes = entry(data, "consultation-closes")
     assert (closes["slippage"]["days_late"], closes["days_before_window"], closes["days_after_window"]) == (
         21,
@@ -188,7 +198,7 @@ def test_table_says_how_late_and_how_overdue(invoke: Invoke) -> None:
 def test_status_filter_and_today(invoke: Invoke, today: str, status: str) -> None:
     data = timeline_json(invoke, "--today", today, "--status", status)
     assert [m["id"] for m in data["milestones"]] == ["bill", "act"]
-    assert data["today"] == today
+    assert day(data["today"]) == today
 
 
 def test_paper_published_today_with_a_short_consultation(invoke: Invoke, write: Write) -> None:
@@ -207,9 +217,9 @@ def test_paper_published_today_with_a_short_consultation(invoke: Invoke, write: 
     assert entry(data, "green-paper")["status"] == "done"
     closes = entry(data, "consultation-closes")
     # Three weeks, not twelve: the rule's earliest close is 4 April 2030, 62 days later.
-    assert (closes["status"], closes["date"], closes["days_before_window"]) == ("expected", "2030-02-01", 62)
+    assert (closes["status"], day(closes["date"]), closes["days_before_window"]) == ("expected", "2030-02-01", 62)
     act = entry(data, "act")
-    assert (act["status"], act["projection"]["earliest"], act["projection"]["latest"]) == (
+    assert (act["status"], day(act["projection"]["earliest"]), day(act["projection"]["latest"])) == (
         "projected",
         "2031-07-10",
         "2032-01-10",
@@ -325,13 +335,48 @@ def test_ics_round_trips_with_an_event_per_dated_or_projected_milestone(invoke: 
     act = events["act@sendreview"]
     assert act.decoded("DTSTART") == dt.date(2023, 9, 29)  # a window: an all-day event on its first day
     assert act.decoded("DTEND") == dt.date(2023, 9, 30)
-    assert str(act["SUMMARY"]) == "Act of Parliament (overdue)"
+    assert str(act["SUMMARY"]) == "Act of Parliament (overdue, due between 29 September 2023 and 29 March 2024)"
     assert "between 29 September 2023 and 29 March 2024" in str(act["DESCRIPTION"])
     spring = events["initial-report@sendreview"]
-    assert spring.decoded("DTSTART") == dt.date(2021, 3, 1)
+    assert (spring.decoded("DTSTART"), spring.decoded("DTEND")) == (dt.date(2021, 3, 1), dt.date(2021, 6, 1))
+    assert str(spring["SUMMARY"]).endswith("Spring 2021)")  # the title says how precise the date is
     assert "some time from 1 March 2021 to 31 May 2021" in str(spring["DESCRIPTION"])
     green = events["green-paper@sendreview"]
     assert (green.decoded("DTSTART"), str(green["STATUS"])) == (dt.date(2022, 3, 29), "CONFIRMED")
+
+
+def test_ics_spans_a_date_known_only_to_a_month_season_or_year(invoke: Invoke, write: Write) -> None:
+    timeline = write(
+        "fuzzy.yaml",
+        """
+        milestones:
+          - {id: winter, title: Winter meeting, date: Winter 2023, status: done, category: review}
+          - {id: year, title: Report, date: "2021", status: done, category: review}
+          - {id: quarter, title: Survey, date: Q1 2022, status: done, category: review}
+          - {id: early, title: Review, date: early 2021, status: done, category: review}
+          - {id: month, title: Bill, date: June 2030, status: expected, category: legislation}
+          - {id: day, title: Paper, date: 1 March 2021, status: done, category: review}
+          - {id: far, title: Far off, date: Winter 9999, status: expected, category: review}
+        """,
+    )
+    events = {
+        str(e["UID"]).removesuffix("@sendreview"): e for e in _calendar(invoke, "--file", timeline).walk("VEVENT")
+    }
+
+    def event(uid: str) -> tuple[dt.date, dt.date | None, str]:
+        found = events[uid]
+        end = found.decoded("DTEND") if "DTEND" in found else None
+        return found.decoded("DTSTART"), end, str(found["SUMMARY"])
+
+    # All-day events end on the day after their last day (RFC 5545).
+    assert event("winter") == (dt.date(2023, 12, 1), dt.date(2024, 3, 1), "Winter meeting (Winter 2023)")
+    assert event("year") == (dt.date(2021, 1, 1), dt.date(2022, 1, 1), "Report (2021)")
+    assert event("quarter") == (dt.date(2022, 1, 1), dt.date(2022, 4, 1), "Survey (Q1 2022)")
+    assert event("early") == (dt.date(2021, 1, 1), dt.date(2021, 5, 1), "Review (early 2021)")
+    assert event("month") == (dt.date(2030, 6, 1), dt.date(2030, 7, 1), "Bill (expected, June 2030)")
+    assert event("day") == (dt.date(2021, 3, 1), dt.date(2021, 3, 2), "Paper")
+    # The calendar's last day cannot be followed by another: the event keeps its start and its words.
+    assert event("far") == (dt.date(9999, 12, 1), None, "Far off (expected, Winter 9999)")
 
 
 def test_ics_uids_are_stable_so_a_reimport_updates(invoke: Invoke) -> None:

@@ -33,6 +33,7 @@ from sendreview.checks import (
     unassessed_problem,
 )
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning
+from sendreview.files import display_name
 from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
@@ -99,7 +100,7 @@ def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple
     previous: Loaded[Document] | None = None
     groups = [g.id for g in catalogue.groups]
     for path in paths:
-        name = str(path)
+        name = display_name(path)
         checks: list[Check] = [partial(check_document, catalogue=catalogue)]
         if previous is not None:
             old_ids = [p.id for p in previous.model.proposals]

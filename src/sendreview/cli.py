@@ -6,6 +6,8 @@ Heavy modules (pydantic models, rich, the loaders) are imported inside the comma
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import sys
 import traceback
@@ -106,27 +108,99 @@ class _Group(TyperGroup):
         with _warnings_to_stderr():
             return self._invoke(ctx)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse arguments that are not valid text before they reach a file name or a document."""
+        for argument in args:
+            if _has_bad_bytes(argument):
+                typer.echo(
+                    f"sendreview: the argument '{_bad_bytes_shown(argument)}' is not valid UTF-8 text:"
+                    " rename the file, or type the text again in UTF-8",
+                    err=True,
+                )
+                ctx.exit(2)
+        return super().parse_args(ctx, args)
+
     def _invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
+            _flush(ctx)
             raise
+        except BrokenPipeError:
+            _silence_stdout()  # the reader stopped reading (`| head`): not an error
+            ctx.exit(0)
+        except OSError as error:
+            if error.errno not in _FULL:
+                self._failed(ctx, error)
+            _cannot_write(ctx, error)
         except Exception as error:
-            from sendreview.errors import SendReviewError
+            self._failed(ctx, error)
+        _flush(ctx)  # here, not at exit, so a reader gone or a full disk is handled like any write
+        return result
 
-            debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
-            if debug:
-                traceback.print_exc()
-            from sendreview.text import visible
+    def _failed(self, ctx: Any, error: Exception) -> NoReturn:
+        from sendreview.errors import SendReviewError
+        from sendreview.text import visible
 
-            if isinstance(error, SendReviewError):
-                # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
-                typer.echo(visible(error.text), err=True)
-                ctx.exit(error.exit_code)
-            if not debug:
-                typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
-                typer.echo("This is a bug in sendreview; run again with --debug to see where.", err=True)
-            ctx.exit(3)
+        debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
+        if debug:
+            traceback.print_exc()
+        if isinstance(error, SendReviewError):
+            # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
+            typer.echo(visible(error.text), err=True)
+            raise typer.Exit(error.exit_code)
+        if not debug:
+            typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
+            typer.echo("This is a bug in sendreview; run again with --debug to see where.", err=True)
+        raise typer.Exit(3)
+
+
+# Errors from writing to the screen's stream when it is a file on a disk with no room left.
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _flush(ctx: Any) -> None:
+    """Flush the output; a reader that went away is no error (Python's documented SIGPIPE recipe)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        if error.errno not in _FULL:
+            raise
+        _cannot_write(ctx, error)
+
+
+def _cannot_write(ctx: Any, error: OSError) -> NoReturn:
+    from sendreview.files import reason
+
+    _silence_stdout()
+    typer.echo(f"sendreview: cannot write the output ({reason(error)})", err=True)
+    raise typer.Exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered cannot fail again at exit."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real stream (tests capture it)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _has_bad_bytes(argument: str) -> bool:
+    """Whether an argument holds bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
+    return any("\ud800" <= character <= "\udfff" for character in argument)
+
+
+def _bad_bytes_shown(argument: str) -> str:
+    """An argument with its bad bytes written as codes (\\xe9) and control characters shown."""
+    from sendreview.text import visible
+
+    shown = "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else c for c in argument)
+    return visible(shown.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 @contextmanager
@@ -168,7 +242,8 @@ NoDefaultAsks = Annotated[
 
 
 DocumentArgument = Annotated[
-    Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+    Path,
+    typer.Argument(help="The paper's proposals, as a YAML document file (- reads piped input).", show_default=False),
 ]
 # One option object serves every command's --format; each command's Annotated type says which formats.
 FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
@@ -176,7 +251,12 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace the --output file if it exists (a symbolic link: the link itself, not its target)."
+    ),
+]
 FailOnOption = Annotated[
     list[FailOn] | None,
     typer.Option("--fail-on", help="Exit with 1 if this holds (repeatable).", show_default=False),
@@ -226,17 +306,27 @@ def _print(renderable: Any) -> None:
     """Show a rich renderable on the terminal (NO_COLOR is honoured by rich)."""
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False).print(renderable)
+    class _Screen(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with 1 here; a reader that went away is handled as for every output.
+            self.quiet = True
+            _silence_stdout()
+
+    _Screen(highlight=False, soft_wrap=False).print(renderable)
 
 
 def _write(text: str) -> None:
     """Write text to the screen, ending with a newline; in pieces, so a large output is not
     copied whole while it is encoded."""
     piece = 1 << 20
-    for start in range(0, len(text), piece):
-        sys.stdout.write(text[start : start + piece])
-    if not text.endswith("\n"):
-        sys.stdout.write("\n")
+    try:
+        for start in range(0, len(text), piece):
+            sys.stdout.write(text[start : start + piece])
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): not an error, and --fail-on still decides the exit code.
+        _silence_stdout()
 
 
 def _exit_if_failed(failures: list[str]) -> None:
@@ -477,9 +567,10 @@ def validate(
         except SendReviewError as error:
             failed.append(error)
         else:
+            from sendreview.files import display_name
             from sendreview.text import visible
 
-            typer.echo(f"{visible(str(path))}: ok ({type(model).__name__})")
+            typer.echo(f"{visible(display_name(path))}: ok ({type(model).__name__})")
     if failed:
         raise SendReviewError("\n".join(error.text for error in failed))
 
@@ -627,7 +718,10 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
 
         write_output(output, content, force=force)
     elif isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
+        try:
+            sys.stdout.buffer.write(content)
+        except BrokenPipeError:
+            _silence_stdout()
     else:
         _write(content)
 
@@ -741,7 +835,7 @@ def suggest(
     from sendreview.api import load_document
     from sendreview.errors import SendReviewError
 
-    if min_score < 0:
+    if not math.isfinite(min_score) or min_score < 0:
         raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
     catalogue = _catalogue(extra, no_default_asks)
     result = run_suggest(
@@ -877,20 +971,24 @@ def init(
     """
     from sendreview.analysis.draft import draft_document
     from sendreview.errors import SendReviewError
+    from sendreview.files import display_name
     from sendreview.loading import read_text
-    from sendreview.output import write_output
+    from sendreview.output import existing, write_output
     from sendreview.render.yamltext import draft_yaml
+    from sendreview.text import visible
 
     # Checked before any work: a document file holds a person's assessment, so init never replaces one.
-    if path.exists() or path.is_symlink():
+    if existing(path) is not None:
         raise SendReviewError(f"{path}: already exists; sendreview init never replaces a file: choose a new name")
-    text = read_text(from_text, str(from_text)) if from_text is not None else None
+    text = read_text(from_text, display_name(from_text)) if from_text is not None else None
     catalogue = _catalogue(extra, no_default_asks)
     info = _document_info(title, kind.value, published)
-    draft = draft_document(info, catalogue, text=text, text_name=str(from_text or ""), top=_top(top))
+    source = display_name(from_text) if from_text is not None else ""
+    draft = draft_document(info, catalogue, text=text, text_name=source, top=_top(top))
     write_output(path, draft_yaml(draft, str(path)))
-    found = f" with {len(draft.proposals)} proposals from {from_text}" if from_text is not None else ""
-    typer.echo(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}")
+    found = f" with {len(draft.proposals)} proposals from {source}" if from_text is not None else ""
+    # File names are the user's own text too: an escape sequence in one must not reach the terminal.
+    typer.echo(visible(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}"))
 
 
 def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo:
@@ -918,5 +1016,20 @@ def schema(
 
 def main() -> NoReturn:
     """Run the command line (the `sendreview` console script)."""
+    _utf8_streams()
     app()
     sys.exit(0)
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 to the screen and to redirected output whatever the locale says.
+
+    With a Windows code page (cp1252, what Windows uses when output is redirected) or ASCII, the
+    ticks, dashes and curly quotes in papers' own words cannot be written, and the data would be
+    lost or changed; JSON is UTF-8 by its standard, and CSV and Markdown open as UTF-8 in current
+    spreadsheets and editors. Anything still unwritable is shown as a code, never a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")

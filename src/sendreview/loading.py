@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from sendreview.errors import Problem, SendReviewError, did_you_mean
+from sendreview.files import display_name, read_bytes
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
@@ -41,28 +42,9 @@ class Loaded(Generic[ModelT]):
 
 
 def read_text(path: Path, name: str) -> str:
-    """Read a file as UTF-8 (a BOM is fine), refusing what is too big or not text."""
-    try:
-        size = path.stat().st_size
-        if size > max_file_bytes():
-            raise SendReviewError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"file is {size:,} bytes, over the limit of {max_file_bytes():,}"
-                        " (set SENDREVIEW_MAX_FILE_BYTES to raise it)",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SendReviewError(f"{name}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise SendReviewError(f"{name}: no such file") from None
-    except PermissionError:
-        raise SendReviewError(f"{name}: cannot read this file (permission denied)") from None
+    """Read a file (or `-`, standard input) as UTF-8 (a BOM is fine), refusing what is too big,
+    not a file, or not text."""
+    data = read_bytes(path, name, max_file_bytes())
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -81,25 +63,6 @@ def max_table_bytes() -> int:
     return _limit("SENDREVIEW_MAX_TABLE_BYTES", 512 * 1024 * 1024)
 
 
-def check_readable(path: Path, name: str, limit: int, variable: str) -> None:
-    """Refuse what is not a regular file (a folder, a device, a pipe) or is over `limit` bytes."""
-    import stat
-
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise SendReviewError(f"{name}: no such file") from None
-    except PermissionError:
-        raise SendReviewError(f"{name}: cannot read this file (permission denied)") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise SendReviewError(f"{name}: is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise SendReviewError(f"{name}: is not a regular file (a device or a pipe?); give a saved file")
-    if info.st_size > limit:
-        message = f"file is {info.st_size:,} bytes, over the limit of {limit:,} (set {variable} to raise it)"
-        raise SendReviewError([Problem(name, 1, 1, message)])
-
-
 TableRows = Iterator[tuple[int, list[str]]]
 
 
@@ -111,10 +74,13 @@ def read_table(path: Path, name: str, encoding: str = "utf-8-sig") -> tuple[list
     that is not UTF-8 raises `UnicodeDecodeError`, for the caller to try Excel's older encoding.
     """
     import csv
+    import io
 
-    check_readable(path, name, max_table_bytes(), "SENDREVIEW_MAX_TABLE_BYTES")
+    from sendreview.files import open_regular
+
+    raw = open_regular(path, name, max_table_bytes(), "SENDREVIEW_MAX_TABLE_BYTES")
     csv.field_size_limit(1 << 20)  # one cell; free-text answers can run long
-    stream = path.open(encoding=encoding, newline="")
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
     first = stream.readline(1 << 20)
     outside = re.sub(r'"[^"]*"', "", first)
     delimiter = max((",", ";", "\t"), key=lambda d: (outside.count(d), d == ","))
@@ -170,7 +136,7 @@ def load_file(
     `check` looks across the plain data (unique ids, references) and runs even when the schema
     fails, so a user sees every problem in one run.
     """
-    data, source, problems = _read(Path(path), name or str(path))
+    data, source, problems = _read(Path(path), name or display_name(path))
     if check is not None:
         problems += check(data, source)
     return Loaded(validate(data, model, source, problems), source)
@@ -180,7 +146,7 @@ def load_any(
     path: Path | str, kind: Kind | None = None, checks: Mapping[str, Check] | None = None
 ) -> Loaded[BaseModel]:
     """Load a file of the given kind, or of the kind its top-level keys show."""
-    data, source, problems = _read(Path(path), str(path))
+    data, source, problems = _read(Path(path), display_name(path))
     kind = kind or detect_kind(data)
     if kind is None:
         found = f"a {_shape(data)}"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # types only: importing this module loads no models
-    from sendreview.analysis.compare import Verdict
     from sendreview.models.asks import AskKind
+
+Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
+"""How a paper stands against one ask; the rule is in `sendreview.analysis.compare`."""
+VERDICTS: tuple[Verdict, ...] = ("met", "partly-met", "contested", "opposed", "not-addressed")
+"""Every verdict, best first."""
 
 LENS_TITLES: dict[str, str] = {
     "money": "Money",

@@ -7,13 +7,22 @@ XML) makes them safe for it, as `render.when` says.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sendreview.models.dates import FuzzyDate, Precision
 
-if TYPE_CHECKING:  # types only: importing this module loads no analysis models
-    from sendreview.analysis.projection import Projection
+if TYPE_CHECKING:  # types only: importing this module loads no document models
     from sendreview.models.document import Assessment
+
+
+class Window(Protocol):
+    """A stretch of days a milestone may fall in, such as a projection's (open-ended when `latest` is None)."""
+
+    @property
+    def earliest(self) -> dt.date: ...
+
+    @property
+    def latest(self) -> dt.date | None: ...
 
 
 def long_date(day: dt.date) -> str:
@@ -41,7 +50,7 @@ def days_in_words(days: int) -> str:
     return "about " + " ".join(parts)
 
 
-def window(projection: Projection) -> str:
+def window(projection: Window) -> str:
     """'between 29 September 2023 and 29 March 2024', or 'no earlier than 21 June 2022'."""
     if projection.latest is None:
         return f"no earlier than {long_date(projection.earliest)}"

@@ -52,10 +52,20 @@ _HASHTAG_COMMENT = re.compile(r"[ \t]+(#\S[^\r\n]{0,30})")
 
 
 def _limit(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
+    """A limit from the environment: a whole number of 1 or more, or the default when not set."""
+    given = os.environ.get(name)
+    if given is None or not given.strip():
         return default
+    try:
+        value = int(given.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise SendReviewError(
+            f"{name}: '{given}' is not a limit; give a whole number of 1 or more in digits,"
+            f" like {default * 5}, or leave it unset for the default ({default:,})"
+        )
+    return value
 
 
 def max_file_bytes() -> int:

@@ -20,21 +20,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from sendreview.analysis.result import Result
 from sendreview.models.asks import Ask, AskKind, Catalogue, Lens, lens_id
 from sendreview.models.document import Assessment, Document, DocumentInfo, Link, Stance
-from sendreview.vocabulary import LENS_TITLES
+from sendreview.vocabulary import LENS_TITLES, VERDICTS, Verdict
 
-Verdict = Literal["met", "partly-met", "opposed", "contested", "not-addressed"]
-VERDICTS: tuple[Verdict, ...] = (
-    "met",
-    "partly-met",
-    "contested",
-    "opposed",
-    "not-addressed",
-)
+__all__ = ["VERDICTS", "Comparison", "Verdict", "compare"]
 
 
 # A plain dataclass, not a model: a large paper makes tens of thousands of these, and building

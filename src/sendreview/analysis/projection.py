@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from sendreview.analysis.result import Result
-from sendreview.models.dates import Duration, FuzzyDate
+from sendreview.models.dates import Day, Duration, FuzzyDate
 from sendreview.models.document import DocumentKind
 from sendreview.models.timeline import DocumentField, Milestone, Rule, Timeline
 
@@ -30,8 +30,8 @@ class Projection(Result):
     after_title: str
     at_least: str | None
     at_most: str | None
-    earliest: dt.date
-    latest: dt.date | None
+    earliest: Day
+    latest: Day | None
     status: ProjectionStatus
     days_overdue: int | None
     source: str

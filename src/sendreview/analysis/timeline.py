@@ -13,7 +13,7 @@ from typing import Literal
 from sendreview.analysis.projection import Projection, Span, paper_milestone, projections
 from sendreview.analysis.result import Result
 from sendreview.errors import SendReviewError
-from sendreview.models.dates import FuzzyDate
+from sendreview.models.dates import Day, FuzzyDate
 from sendreview.models.document import DocumentInfo
 from sendreview.models.timeline import Category, Milestone, Period, Planned, Rule, Timeline
 from sendreview.vocabulary import KIND_TITLES
@@ -62,7 +62,7 @@ class TimelineEntry(Result):
 class TimelineView(Result):
     """The timeline on a given day, in date order (undated last): the JSON output."""
 
-    today: dt.date
+    today: Day
     document: DocumentInfo | None
     milestones: tuple[TimelineEntry, ...]
     periods: tuple[Period, ...]
@@ -77,8 +77,8 @@ class Upcoming(Result):
     status: EntryStatus
     category: Category
     date: FuzzyDate | None
-    earliest: dt.date
-    latest: dt.date | None
+    earliest: Day
+    latest: Day | None
     days_until: int
     """Days until the first day it may come; 0 when that day has come."""
     days_until_latest: int | None
@@ -89,7 +89,7 @@ class Upcoming(Result):
 class NextView(Result):
     """What comes next, overdue first, then soonest first: the JSON output of `timeline next`."""
 
-    today: dt.date
+    today: Day
     document: DocumentInfo | None
     milestones: tuple[Upcoming, ...]
     undated: tuple[str, ...]
