@@ -281,7 +281,7 @@ def test_bad_input_names_file_and_place(invoke: Invoke, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     result = invoke("aggregate", empty)
-    assert result.exit_code == 2 and "the folder holds no .yaml files" in result.stderr
+    assert result.exit_code == 2 and "is a folder, not a file, and holds no .yaml files" in result.stderr
     bad = _forum_file(tmp_path, 1, None, {"p1": {"no-such-ask": "agree"}})
     result = invoke("aggregate", bad)
     assert result.exit_code == 2 and result.stderr.startswith(f"{bad}:")

@@ -162,7 +162,7 @@ def forum_files(paths: Sequence[Path | str]) -> list[Path]:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
             if not inside:
-                raise SendReviewError(f"{path}: the folder holds no .yaml files")
+                raise SendReviewError(f"{path}: is a folder, not a file, and holds no .yaml files to count")
             found += inside
         else:
             found.append(path)

@@ -313,10 +313,10 @@ def html_report(result: Network) -> str:
         by_proposal.setdefault(link.proposal, []).append(link)
     for number, (proposal_id, links) in enumerate(by_proposal.items()):
         name = f"{links[0].proposal_title} ({proposal_id})"
-        out.append(f"<h3>{_e(name)}</h3>")
+        out.append(f'<h3 id="p{number}">{_e(name)}</h3>')
         chart = stacked_bars(links, region=ALL_REGIONS, title=f"Stances on {name}", ident=f"p{number}")
         out.append(f"<figure>{chart}</figure>")
-        out.append(_table(links))
+        out.append(_table(links, f"p{number}"))
     if result.by_region:
         out.append('<h2 id="regions">Region by region</h2>')
         out.append("<p>One chart per region, each with the same proposals and asks, for comparing at a glance.</p>")
@@ -356,12 +356,14 @@ def html_report(result: Network) -> str:
     return "\n".join(out)
 
 
-def _region(label: str) -> str:
-    """A scrolling table's wrapper attributes: a named region that a keyboard can reach and scroll."""
-    return f'role="region" aria-label="{_e(label)}" tabindex="0"'
+def _region(label: str = "", *, heading: str = "") -> str:
+    """A scrolling table's wrapper attributes: a named region that a keyboard can reach and scroll.
+    Named by a fixed `label`, or by the `heading` element's id: text from files stays out of attributes."""
+    name = f'aria-labelledby="{heading}"' if heading else f'aria-label="{label}"'
+    return f'role="region" {name} tabindex="0"'
 
 
-def _table(links: Sequence[LinkResult]) -> str:
+def _table(links: Sequence[LinkResult], heading: str) -> str:
     rows = []
     for link in links:
         t = link.all
@@ -375,9 +377,8 @@ def _table(links: Sequence[LinkResult]) -> str:
         f'<th scope="col">{h}</th>'
         for h in ("Ask", "✔ agree", "◐ partly", "✘ disagree", "not assessed", "leading", "consensus")
     )
-    label = f"Stances on {links[0].proposal_title} ({links[0].proposal})"
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    return f'<div class="table-wrap" {_region(label)}>{table}</div>'
+    return f'<div class="table-wrap" {_region(heading=heading)}>{table}</div>'
 
 
 def region_key(regions: Sequence[str]) -> str:
