@@ -47,11 +47,13 @@ def heading(result: Network) -> str:
 
 
 def thresholds_words(result: Network) -> str:
+    """The consensus rule in one sentence, from the thresholds the result was counted with."""
     t = result.thresholds
+    split = "a third" if abs(t.split - 1 / 3) < 1e-9 else percent(t.split)
     return (
         f"Consensus: strong when one stance has {percent(t.strong)} or more of the forums that gave one; split when"
-        f" two stances each have {percent(t.split).replace('33 %', 'a third')} or more; majority when one has more"
-        f" than {percent(t.majority)}; mixed otherwise; too few below {t.minimum_forums} forums."
+        f" two stances each have {split} or more; majority when one has more than {percent(t.majority)};"
+        f" mixed otherwise; too few below {t.minimum_forums} forums."
     )
 
 
