@@ -290,3 +290,14 @@ def test_bad_input_names_file_and_place(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2 and not out.exists()
     result = invoke("aggregate", _forum_file(tmp_path, 2, None, {}), "-o", out)
     assert result.exit_code == 2 and "a table is for the screen" in result.stderr
+
+
+def test_the_screen_shows_at_most_300_links(invoke: Invoke, tmp_path: Path) -> None:
+    ids = [f"q{n}" for n in range(110)]
+    links = {pid: {"proper-funding": "agree", "coproduction": "partly", "listen-early": "disagree"} for pid in ids}
+    _forum_file(tmp_path, 1, "London", links, proposals=ids)
+    result = invoke("aggregate", tmp_path)
+    assert result.exit_code == 0
+    assert "The first 300 of 330 links: --format html, markdown or csv has them all." in result.stdout
+    assert "q99 " in result.stdout and "q100 " not in result.stdout
+    assert len(json.loads(invoke("aggregate", tmp_path, "-f", "json").stdout)["links"]) == 330
