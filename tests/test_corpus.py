@@ -258,7 +258,7 @@ DOCUMENT_COMMANDS = (
     ),
     Command(
         "suggest",
-        (("suggest", "{doc}"), ("suggest", "{doc}", "-f", "yaml")),
+        (("suggest", "{doc}"), ("suggest", "{doc}", "-f", "yaml"), ("suggest", "{old}", "--learn-from", "{doc}")),
         shows_proposals=False,
     ),
     Command(

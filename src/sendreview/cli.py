@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sendreview.models.dates import FuzzyDate
     from sendreview.models.document import DocumentInfo
     from sendreview.models.timeline import Timeline
+    from sendreview.models.vocabulary import VocabularyFile
 
 
 class ListFormat(str, Enum):
@@ -68,6 +69,7 @@ class FileKind(str, Enum):
     asks = "asks"
     timeline = "timeline"
     commitments = "commitments"
+    vocabulary = "vocabulary"
 
 
 class SchemaKind(str, Enum):
@@ -77,6 +79,7 @@ class SchemaKind(str, Enum):
     compare = "compare"
     diff = "diff"
     commitments = "commitments"
+    vocabulary = "vocabulary"
     suggest = "suggest"
     timeline_view = "timeline-view"
     timeline_next = "timeline-next"
@@ -91,6 +94,8 @@ class Status(str, Enum):
     pending = "pending"
     projected = "projected"
     overdue = "overdue"
+    did_not_happen = "did-not-happen"
+    lapsed = "lapsed"
 
 
 class TimelineFormat(str, Enum):
@@ -239,6 +244,24 @@ AsksOption = Annotated[
 NoDefaultAsks = Annotated[
     bool, typer.Option("--no-default-asks", help="Leave out the bundled NNPCF asks; use only --asks files.")
 ]
+
+
+LearnFromOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--learn-from",
+        help="An earlier paper your forum has assessed: proposals like the ones there are suggested the asks"
+        " you linked them to (repeatable).",
+        show_default=False,
+    ),
+]
+
+
+def _vocabulary(no_default_asks: bool) -> VocabularyFile | None:
+    """Today's words for the bundled asks; none when the bundled asks are left out."""
+    from sendreview.api import load_vocabulary
+
+    return None if no_default_asks else load_vocabulary()
 
 
 DocumentArgument = Annotated[
@@ -417,7 +440,8 @@ def timeline(
     force: ForceOption = False,
 ) -> None:
     """Show the SEND review's history and what comes next, and by when: projected from the rules,
-    overdue once their time has passed, with the NNPCF's involvement.
+    overdue once their time has passed, with the NNPCF's involvement. Steps the NNPCF's deck planned
+    that never happened are shown as such, and a missed forecast as missed, with what happened instead.
 
     Example: sendreview timeline --document examples/green-paper-2022.yaml
     """
@@ -551,28 +575,43 @@ def validate(
     kind: Annotated[FileKind | None, typer.Option(help="What the files are; by default told from their keys.")] = None,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
+    ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases) and report every problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies) and report every
+    problem as FILE:LINE:COL.
 
-    Example: sendreview validate my-response.yaml
+    Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
+    aggregator) and on a dated milestone with no source.
+
+    Example: sendreview validate my-response.yaml --strict
     """
     from sendreview.api import check_file
-    from sendreview.errors import SendReviewError
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
 
     catalogue = _catalogue(extra, no_default_asks)
     failed: list[SendReviewError] = []
+    warned: list[Problem] = []
     for path in files:
+        found: list[Problem] = []
         try:
-            model = check_file(path, kind.value if kind else None, catalogue)
+            model = check_file(path, kind.value if kind else None, catalogue, warnings=found)
         except SendReviewError as error:
-            failed.append(error)
+            failed.append(error)  # its errors first: warnings are for files that load
         else:
             from sendreview.files import display_name
-            from sendreview.text import visible
 
             typer.echo(f"{visible(display_name(path))}: ok ({type(model).__name__})")
+            warned += found
+    for warning in warned:
+        typer.echo(visible(str(warning)), err=True)
     if failed:
         raise SendReviewError("\n".join(error.text for error in failed))
+    if strict and warned:
+        typer.echo(f"validate --strict: {len(warned)} warning{'s' if len(warned) != 1 else ''}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -582,18 +621,20 @@ def compare(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
+    learn_from: LearnFromOption = None,
 ) -> None:
     """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
-    addressed, red-line breaches first.
+    addressed, red-line breaches first. The table shows a suggestion under each unassessed proposal.
 
     Example: sendreview compare examples/green-paper-2022.yaml --fail-on red-line
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
-    from sendreview.api import load_document
+    from sendreview.api import load_document, load_earlier
 
     catalogue = _catalogue(extra, no_default_asks)
     paper = load_document(document, catalogue, warn_unassessed=True)
+    earlier = load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document)
     result = run_compare(paper, catalogue)
     if format is CompareFormat.json:
         _json(result)
@@ -610,7 +651,8 @@ def compare(
         from sendreview.render.terminal import comparison_report
 
         # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
-        _print(comparison_report(result, first_suggestions(paper, catalogue)))
+        hints = first_suggestions(paper, catalogue, vocabulary=_vocabulary(no_default_asks), earlier=earlier)
+        _print(comparison_report(result, hints))
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
@@ -825,21 +867,29 @@ def suggest(
     ] = SuggestFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    learn_from: LearnFromOption = None,
 ) -> None:
-    """Suggest which asks each unassessed proposal most likely touches, with the words that matched:
-    a draft to check, never counted as an assessment.
+    """Suggest which asks each unassessed proposal most likely touches, with the words that matched
+    and, with --learn-from, the earlier proposals like it: a draft to check, never counted as an assessment.
 
-    Example: sendreview suggest examples/green-paper-2022.yaml --format yaml
+    Example: sendreview suggest examples/white-paper-2026.yaml --learn-from examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.suggest import suggest as run_suggest
-    from sendreview.api import load_document
+    from sendreview.api import load_document, load_earlier
     from sendreview.errors import SendReviewError
 
     if not math.isfinite(min_score) or min_score < 0:
         raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
     catalogue = _catalogue(extra, no_default_asks)
+    paper = load_document(document, catalogue)
     result = run_suggest(
-        load_document(document, catalogue), catalogue, top=_top(top), min_score=min_score, all_proposals=every
+        paper,
+        catalogue,
+        top=_top(top),
+        min_score=min_score,
+        all_proposals=every,
+        vocabulary=_vocabulary(no_default_asks),
+        earlier=load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document),
     )
     if format is SuggestFormat.json:
         _json(result)
@@ -984,7 +1034,9 @@ def init(
     catalogue = _catalogue(extra, no_default_asks)
     info = _document_info(title, kind.value, published)
     source = display_name(from_text) if from_text is not None else ""
-    draft = draft_document(info, catalogue, text=text, text_name=source, top=_top(top))
+    draft = draft_document(
+        info, catalogue, text=text, text_name=source, top=_top(top), vocabulary=_vocabulary(no_default_asks)
+    )
     write_output(path, draft_yaml(draft, str(path)))
     found = f" with {len(draft.proposals)} proposals from {source}" if from_text is not None else ""
     # File names are the user's own text too: an escape sequence in one must not reach the terminal.
@@ -1004,7 +1056,7 @@ def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments) or of a command's
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary) or of a command's
     JSON output (compare, diff, suggest, timeline-view, timeline-next).
 
     Example: sendreview schema document > document.schema.json

@@ -20,14 +20,16 @@ from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments"]
+Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
     "document": Document,
     "commitments": CommitmentsFile,
+    "vocabulary": VocabularyFile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -125,6 +127,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "asks"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
+    if "terms" in data or "papers" in data:
+        return "vocabulary"
     return None
 
 
@@ -152,8 +156,8 @@ def load_any(
         found = f"a {_shape(data)}"
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
-            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:') or commitment"
-            " phrases ('strengths:'); or say which with --kind"
+            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
+            " phrases ('strengths:') or a vocabulary ('terms:'); or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

@@ -18,6 +18,7 @@ from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.survey import SurveyMap
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "document": (Document, "validation", "A sendreview document file: a paper and its proposals."),
@@ -31,6 +32,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "aggregate": (Network, "serialization", "The output of `sendreview aggregate --format json`."),
     "evidence": (Evidence, "serialization", "The output of `sendreview evidence --format json`."),
     "survey-map": (SurveyMap, "validation", "A sendreview survey map: which columns answer which proposals."),
+    "vocabulary": (
+        VocabularyFile,
+        "validation",
+        "A sendreview vocabulary file: the words later papers use for each ask, and where they were read.",
+    ),
     "commitments": (
         CommitmentsFile,
         "validation",

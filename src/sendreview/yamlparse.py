@@ -127,6 +127,10 @@ class Source:
         node = self.node(path, at_key=at_key)
         return Problem(self.name, *_position(node.start_mark if node else None), message)
 
+    def at(self, index: int, message: str) -> Problem:
+        """A problem at a character of the text (for what lies outside the data, such as comments)."""
+        return Problem(self.name, *_line_column(self.text, index), message)
+
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of a character index, counting lines as editors do (by newline)."""

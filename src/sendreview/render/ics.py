@@ -5,7 +5,8 @@ already in a calendar instead of adding copies. A date known only to a month, qu
 part of a year or year is never pinned to its first day: the event spans every day it may mean,
 and its title says how it was given ("Initial Report (Spring 2021)"). A projected window, which
 may run for years, is an event on its first possible day, with the window in its title and
-description. Imported only for `--format ics` (icalendar is a heavy import).
+description. A milestone that did not happen, or a step that lapsed, has no event: a calendar
+holds what is coming and what came. Imported only for `--format ics` (icalendar is a heavy import).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sendreview.text import clean
 from sendreview.wording import window
 
 PRODID = "-//sendreview//SEND review timeline//EN"
+NOT_IN_A_CALENDAR = frozenset({"did-not-happen", "lapsed"})
 
 
 def timeline_ics(view: TimelineView, *, stamp: dt.datetime) -> bytes:
@@ -33,7 +35,7 @@ def timeline_ics(view: TimelineView, *, stamp: dt.datetime) -> bytes:
     calendar.add("x-wr-calname", "The SEND review")
     for entry in view.milestones:
         span = _span(entry)
-        if span is None:
+        if span is None or entry.status in NOT_IN_A_CALENDAR:
             continue
         first, last = span
         event = Event()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
-from sendreview.analysis.suggest import Suggestion, Suggestions
+from sendreview.analysis.suggest import Suggestion, Suggestions, matched_words, paper_names, precedent_reasons
 from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX
 
@@ -32,16 +33,15 @@ def comment(text: str) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", clean(text)).split())
 
 
-def _evidence(suggestion: Suggestion) -> str:
-    parts = ", ".join(f'"{comment(m.text)}" {m.points:g}' for m in suggestion.matched)
-    return f"score {suggestion.score:g}: {parts}"
-
-
-def _links(suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "") -> list[str]:
+def _links(
+    suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "", papers: Mapping[str, str] | None = None
+) -> list[str]:
     """`- ask: ... stance: todo` items, each with its title and evidence as comments."""
     lines = []
     for s in suggestions:
-        lines.append(f"{indent}{prefix}  # {_evidence(s)}")
+        words = f": {comment(matched_words(s))}" if s.matched else ""
+        lines.append(f"{indent}{prefix}  # score {s.score:g}{words}")
+        lines += [f"{indent}{prefix}  #   {comment(reason)}" for reason in precedent_reasons(s, papers or {})]
         lines.append(f"{indent}{prefix}  - ask: {s.ask}  # {comment(s.title)}{ASK_KIND_SUFFIX[s.kind]}")
         lines.append(f"{indent}{prefix}    stance: todo")
     return lines
@@ -54,8 +54,10 @@ def suggestions_yaml(result: Suggestions) -> str:
         "# A draft, not an assessment. For each link: check it, replace todo with",
         f"# {STANCES}, add a note if you like, and delete it if it does not apply.",
         "# Then paste each responds_to block under its proposal in your document.",
-        "proposals:",
     ]
+    papers = paper_names(result.learned_from)
+    lines += [f"# Learning from {comment(papers[item.file])} ({comment(item.file)})." for item in result.learned_from]
+    lines.append("proposals:")
     for proposal in result.proposals:
         lines.append(f"  - id: {quoted(proposal.id)}  # {comment(proposal.title)}")
         for look in proposal.second_look:
@@ -69,7 +71,7 @@ def suggestions_yaml(result: Suggestions) -> str:
         if proposal.linked:
             lines.append("    # It has responds_to already: add these links to it.")
         lines.append("    responds_to:")
-        lines += _links(proposal.suggestions, "    ")
+        lines += _links(proposal.suggestions, "    ", papers=papers)
     return "\n".join(lines) + "\n"
 
 
