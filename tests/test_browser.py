@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,35 @@ def test_html_response_in_a_browser(invoke: Invoke, tmp_path: Path, browser, par
     page.goto(page_file.as_uri())
     assert page.locator("h2").all_inner_texts()[:22] == [f"Question {n}" for n in range(1, 23)]
     assert page.locator(".banner").inner_text().startswith("Illustrative:")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, "the page must not scroll sideways"
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    violations = Axe().run(page, options=options).response["violations"]
+    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1024, 375], ids=["desktop", "phone"])
+def test_html_network_report_in_a_browser(invoke: Invoke, tmp_path: Path, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    page_file = tmp_path / "network.html"
+    forums = Path(__file__).parent.parent / "examples" / "network" / "forums"
+    result = invoke("aggregate", forums, "--by", "region", "-f", "html", "-o", page_file)
+    assert result.exit_code == 0, result.output
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    assert page.locator("h1").inner_text().startswith("What the network thinks:")
+    assert page.locator("p.banner").inner_text().startswith("Illustrative: 30 of 30 assessments")
+    data = json.loads(invoke("aggregate", forums, "-f", "json").stdout)
+    proposals = {link["proposal"] for link in data["links"]}
+    # One chart per proposal that any forum assessed, and one small multiple per region (and "not given").
+    assert page.locator("svg[role=img]").count() == len(proposals) + 10
+    assert page.locator("figcaption").first.inner_text() == "North East: 3 forums"
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, "the page must not scroll sideways"
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -413,7 +413,7 @@ def test_unexpected_errors_are_short_without_debug(invoke: Invoke, monkeypatch: 
     assert "Traceback" in result.stderr
 
 
-@pytest.mark.parametrize("kind", ["document", "asks", "timeline", "compare"])
+@pytest.mark.parametrize("kind", ["document", "asks", "timeline", "compare", "aggregate", "evidence", "survey-map"])
 def test_schema_command_prints_the_published_schema(invoke: Invoke, kind: str) -> None:
     result = invoke("schema", kind)
     assert result.exit_code == 0, result.output

@@ -253,6 +253,15 @@ DOCUMENT_COMMANDS = (
         shows_proposals=False,
     ),
     Command(
+        "aggregate",
+        (
+            ("aggregate", "{doc}", "-f", "html", "-o", "{out}/network.html"),
+            ("aggregate", "{doc}", "--by", "region"),
+            *(("aggregate", "{doc}", "-f", f) for f in ("json", "markdown", "csv")),
+        ),
+        shows_proposals=False,
+    ),
+    Command(
         "diff",
         (("diff", "{old}", "{doc}"), ("diff", "{doc}", "{old}", "-f", "markdown")),
         shows_proposals=False,

@@ -40,6 +40,14 @@ def test_help_loads_no_heavy_library() -> None:
             ["respond", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "json"],
             ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
         ),
+        (
+            ["aggregate", "examples/network/forums", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
+        (
+            ["evidence", "examples/network/survey.csv", "--map", "examples/network/survey.yaml", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
     ],
 )
 def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:
@@ -64,3 +72,12 @@ def test_benchmark_script_runs_on_a_tiny_size() -> None:
     assert done.returncode == 0, done.stderr
     assert "Start-up: median of 2 runs" in done.stdout
     assert "compare --format json" in done.stdout
+
+
+def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/network.py", "--quick"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "aggregate --by region --format html" in done.stdout
+    assert "evidence --format json" in done.stdout

@@ -14,12 +14,16 @@ import warnings
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    from sendreview.analysis.evidence import Evidence
+    from sendreview.analysis.figures import Figures
+    from sendreview.analysis.network import Forum
     from sendreview.analysis.strength import Lexicon
+    from sendreview.models.survey import SurveyMap
 
 from sendreview.checks import (
     check_agreed_is_complete,
@@ -320,3 +324,226 @@ def check_file(
         if problems := check_catalogues([*others, Loaded(loaded.model, loaded.source)]):
             raise SendReviewError(problems)
     return loaded.model
+
+
+def forum_files(paths: Sequence[Path | str]) -> list[Path]:
+    """The files named, with each folder replaced by its YAML files in name order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+            if not inside:
+                raise SendReviewError(f"{path}: is a folder, not a file, and holds no .yaml files to count")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def load_forums(paths: Sequence[Path | str], catalogue: Catalogue) -> list[Forum]:
+    """Many forums' assessments of one paper, each checked against the catalogue.
+
+    Every file must be the same paper (same title and publication date as most of the files) and
+    a different forum (`assessment: by:`, compared without case or extra spaces); each problem is
+    an error. A file with no `by:` counts under its file name, and a file whose proposals differ
+    from the paper's is counted on those that match: each a warning.
+    """
+    from sendreview.analysis.network import Forum, paper_proposals
+
+    files = forum_files(paths)
+    if not files:
+        raise SendReviewError("aggregate needs at least one document file or folder")
+    loaded: list[Loaded[Document]] = []
+    errors: list[SendReviewError] = []
+    for path in files:
+        try:
+            loaded.append(load_file(path, Document, check=partial(check_document, catalogue=catalogue)))
+        except SendReviewError as error:
+            errors.append(error)
+    if errors:
+        raise SendReviewError.joined(errors)
+    problems = _same_paper(loaded)
+    forums: list[Forum] = []
+    names: dict[str, Loaded[Document]] = {}
+    for item in loaded:
+        name = item.model.assessment.by
+        if name is None:
+            name = item.source.name
+            message = f"warning: the assessment does not say whose it is ('by:'); counted as '{name}'"
+            warnings.warn(SendReviewWarning(item.source.problem((), message)), stacklevel=2)
+        key = " ".join(name.casefold().split())
+        if (first := names.get(key)) is not None:
+            message = (
+                f"'{name}' is already counted from {first.source.name}: the same forum twice would be counted twice;"
+                " keep one file per forum"
+            )
+            problems.append(item.source.problem(("assessment", "by"), message))
+        names[key] = item
+        forums.append(Forum(name=name, file=item.source.name, document=item.model))
+    if problems:
+        raise SendReviewError(problems)
+    ids = paper_proposals([f.document for f in forums])
+    wanted = set(ids)
+    for item in loaded:
+        have = [p.id for p in item.model.proposals]
+        missing = [pid for pid in ids if pid not in set(have)]
+        extra = [pid for pid in have if pid not in wanted]
+        if missing or extra:
+            parts = ([f"it lacks {', '.join(missing)} (counted as not assessed)"] if missing else []) + (
+                [f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in the others (left out)"]
+                if extra
+                else []
+            )
+            message = f"warning: this file's proposals differ from the paper's: {'; '.join(parts)}"
+            warnings.warn(SendReviewWarning(item.source.problem(("proposals",), message)), stacklevel=2)
+    return forums
+
+
+def _same_paper(loaded: Sequence[Loaded[Document]]) -> list[Problem]:
+    """A problem for each file of another paper than most of the files are."""
+    from collections import Counter
+
+    def paper(item: Loaded[Document]) -> tuple[str, str]:
+        info = item.model.document
+        return (" ".join(info.title.split()), str(info.published) if info.published else "")
+
+    counts = Counter(paper(item) for item in loaded)
+    top = max(counts.values())
+    title, published = next(paper(item) for item in loaded if counts[paper(item)] == top)
+    problems = []
+    for item in loaded:
+        this_title, this_published = paper(item)
+        if this_title != title:
+            message = (
+                f"this file is about '{this_title}', but {top:,} of {len(loaded):,} files are about '{title}':"
+                " aggregate counts one paper at a time; leave this file out"
+            )
+            problems.append(item.source.problem(("document", "title"), message))
+        elif this_published != published:
+            where = ("document", "published") if item.model.document.published else ("document",)
+            message = (
+                f"this file gives the paper's publication date as '{this_published or 'none'}', but {top:,} of"
+                f" {len(loaded):,} files give '{published or 'none'}': make them the same paper"
+            )
+            problems.append(item.source.problem(where, message))
+    return problems
+
+
+def load_evidence(survey: Path | str, map_path: Path | str, *, quotes: bool = False) -> Evidence:
+    """A survey export (CSV, read as a stream) counted as its map says.
+
+    Every column the map names must be in the export's header: each one missing is a problem at
+    its place in the map. A file that is not UTF-8 is read as Excel's older Windows-1252, with a warning.
+    """
+    from sendreview.analysis.evidence import tally
+    from sendreview.loading import read_table
+    from sendreview.models.survey import SurveyMap
+
+    loaded = load_file(map_path, SurveyMap)
+    name, map_name = str(survey), loaded.source.name
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            header, rows = read_table(Path(survey), name, encoding)
+            _check_columns(loaded, header, name)
+            return tally(loaded.model, header, rows, name=name, map_name=map_name, quotes=quotes)
+        except UnicodeDecodeError:
+            message = (
+                "warning: this file is not UTF-8; read as Windows-1252 (Excel's 'CSV (Comma delimited)')."
+                " If letters look wrong, save it as 'CSV UTF-8'"
+            )
+            warnings.warn(SendReviewWarning(Problem(name, 1, 1, message)), stacklevel=2)
+    raise SendReviewError([Problem(name, 1, 1, "cannot read this file as text; save it as 'CSV UTF-8'")])
+
+
+def _check_columns(loaded: Loaded[SurveyMap], header: Sequence[str], name: str) -> None:
+    from sendreview.errors import did_you_mean
+
+    survey = loaded.model
+    named: list[tuple[tuple[str | int, ...], str]] = [
+        *((("questions", i, "column"), q.column) for i, q in enumerate(survey.questions)),
+        *((("describe", i, "column"), d.column) for i, d in enumerate(survey.describe)),
+        *((("free_text", i, "column"), f.column) for i, f in enumerate(survey.free_text)),
+    ]
+    if survey.survey.respondent_id:
+        named.append((("survey", "respondent_id"), survey.survey.respondent_id))
+    have = set(header)
+    problems = []
+    for path, column in named:
+        if column not in have:
+            hint = did_you_mean(column, header) or f"; its columns are: {', '.join(header[:12])}"
+            message = f"column '{column}' is not in {name}{hint}"
+            problems.append(loaded.source.problem(path, message))
+    twice = sorted({column for _, column in named if header.count(column) > 1})
+    for column in twice:
+        problems.append(Problem(name, 1, header.index(column) + 1, f"column '{column}' is in the header twice"))
+    if problems:
+        raise SendReviewError(problems)
+
+
+def load_figures(
+    evidence: Path | str | None, network: Path | str | None, document: Document, organisation: str
+) -> Figures | None:
+    """The statement's figures: a survey (`evidence --format json`) and the network's counts
+    (`aggregate --format json`) of the same paper; None when neither is given."""
+    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
+
+    if evidence is None and network is None:
+        return None
+    errors: list[SendReviewError] = []
+    survey = counts = None
+    if evidence is not None:
+        try:
+            survey = _json_output(Path(evidence), "evidence", SurveyFigures)
+        except SendReviewError as error:
+            errors.append(error)
+    if network is not None:
+        try:
+            counts = _json_output(Path(network), "aggregate", NetworkFigures)
+        except SendReviewError as error:
+            errors.append(error)
+    if errors:
+        raise SendReviewError.joined(errors)
+    if counts is not None and " ".join(counts.document_title.split()) != " ".join(document.document.title.split()):
+        message = (
+            f"it counts assessments of '{counts.document_title}', but this statement is on"
+            f" '{document.document.title}': give the aggregate of this paper"
+        )
+        raise SendReviewError([Problem(str(network), 1, 1, message)])
+    if survey is not None:
+        ids = {p.id for p in document.proposals}
+        unknown = [q.proposal for q in survey.questions if q.proposal and q.proposal not in ids]
+        if unknown:
+            message = (
+                f"warning: the survey's questions name proposals this paper does not have ({', '.join(unknown)});"
+                " their figures are left out"
+            )
+            warnings.warn(SendReviewWarning(Problem(str(evidence), 1, 1, message)), stacklevel=2)
+    return Figures(survey, counts, organisation)
+
+
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+def _json_output(path: Path, command: str, model: type[ResultT]) -> ResultT:
+    """A file written by `sendreview COMMAND --format json`, read within the size limit and checked."""
+    import json
+
+    from pydantic import ValidationError
+
+    from sendreview.loading import read_text
+
+    name = str(path)
+    text = read_text(path, name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SendReviewError([Problem(name, error.lineno, error.colno, f"not valid JSON ({error.msg})")]) from None
+    if isinstance(data, dict) and isinstance(data.get("document"), dict):
+        data["document_title"] = data["document"].get("title")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the top"
+        message = f"this is not what 'sendreview {command} --format json' writes ({where}: {first['msg'].lower()})"
+        raise SendReviewError([Problem(name, 1, 1, message)]) from None

@@ -87,6 +87,9 @@ class SchemaKind(str, Enum):
     consultation = "consultation"
     respond = "respond"
     respond_guide = "respond-guide"
+    aggregate = "aggregate"
+    evidence = "evidence"
+    survey_map = "survey-map"
 
 
 class Status(str, Enum):
@@ -681,6 +684,22 @@ def statement(
     today: TodayOption = None,
     fail_on: FailOnOption = None,
     force: ForceOption = False,
+    evidence: Annotated[
+        Path | None,
+        typer.Option(
+            "--evidence",
+            help="A survey's figures (from evidence --format json), said under each proposal.",
+            show_default=False,
+        ),
+    ] = None,
+    network: Annotated[
+        Path | None,
+        typer.Option(
+            "--network",
+            help="The network's counts (from aggregate --format json), said under each proposal.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
     disagree with, what is missing and what happens next.
@@ -691,7 +710,7 @@ def statement(
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
     from sendreview.analysis.statement import build_statement, speaking_for
-    from sendreview.api import load_document, load_timeline
+    from sendreview.api import load_document, load_figures, load_timeline
     from sendreview.render.statement import render_statement
 
     fmt = _statement_format(format, output)
@@ -700,7 +719,8 @@ def statement(
     paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
     organisation = speaking_for(org, paper.assessment.by, str(document))
     result = run_compare(paper, catalogue)
-    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day)
+    figures = load_figures(evidence, network, paper, organisation)
+    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day, figures=figures)
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
@@ -971,6 +991,96 @@ def suggest(
         from sendreview.render.terminal import suggestions_report
 
         _print(suggestions_report(result))
+
+
+class AggregateFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+
+
+class BreakDown(str, Enum):
+    region = "region"
+
+
+@app.command()
+def aggregate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Forums' document files of the same paper, or folders of them.", show_default=False),
+    ],
+    by: Annotated[
+        BreakDown | None, typer.Option("--by", help="Break every figure down by the nine English regions.")
+    ] = None,
+    format: Annotated[AggregateFormat, FORMAT_OPTION] = AggregateFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+) -> None:
+    """Count many forums' assessments of one paper together: for each proposal and ask, how many
+    forums agree, partly agree or disagree, the consensus, red lines seen crossed, and who differs.
+
+    Example: sendreview aggregate examples/network/forums --by region
+    """
+    from sendreview.analysis.network import aggregate as run_aggregate
+    from sendreview.api import load_forums
+
+    catalogue = _catalogue(extra, no_default_asks)
+    result = run_aggregate(load_forums(files, catalogue), catalogue, by_region=by is BreakDown.region)
+    if format is AggregateFormat.table:
+        from sendreview.render.network_terminal import network_report
+
+        _no_output_for_table(output)
+        _print(network_report(result))
+        return
+    from sendreview.render import network
+
+    renderers = {"json": _json_text, "markdown": network.markdown, "csv": network.csv_text, "html": network.html_report}
+    _emit(renderers[format.value](result), output, force)
+
+
+@app.command()
+def evidence(
+    survey: Annotated[Path, typer.Argument(help="A survey export: CSV, one row per respondent.", show_default=False)],
+    map: Annotated[
+        Path,
+        typer.Option("--map", help="The survey map (YAML): which columns answer which proposals.", show_default=False),
+    ],
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Include free-text answers, with personal data taken out.")
+    ] = False,
+    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Turn a survey of parents into evidence: support and opposition for each proposal with 95 %
+    intervals, broken down by who answered, small groups suppressed and personal data taken out.
+
+    Example: sendreview evidence examples/network/survey.csv --map examples/network/survey.yaml
+    """
+    from sendreview.api import load_evidence
+
+    result = load_evidence(survey, map, quotes=quotes)
+    if format is CompareFormat.table:
+        from sendreview.render.network_terminal import evidence_report
+
+        _no_output_for_table(output)
+        _print(evidence_report(result))
+        return
+    from sendreview.render import evidence as render_evidence
+
+    renderers = {"json": _json_text, "markdown": render_evidence.markdown, "csv": render_evidence.csv_text}
+    _emit(renderers[format.value](result), output, force)
+
+
+def _no_output_for_table(output: Path | None) -> None:
+    if output is not None:
+        from sendreview.errors import SendReviewError
+
+        raise SendReviewError("--output: a table is for the screen; choose another --format")
 
 
 @app.command()

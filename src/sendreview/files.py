@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from sendreview.errors import Problem, SendReviewError
 
@@ -113,6 +114,30 @@ def _read_open(descriptor: int, name: str, limit: int, *, piped_in: bool) -> byt
     if size > limit:
         raise _too_big(name, limit)
     return b"".join(pieces)
+
+
+def open_regular(path: Path | str, name: str, limit: int, variable: str) -> BinaryIO:
+    """Open a regular file to read as a stream (a large table, a row at a time), after the same
+    refusals as `read_bytes`: folders, devices, pipes, sockets and loops are refused by name, and a
+    file over `limit` bytes before a byte is read (`variable` is the setting that raises it)."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise SendReviewError(f"{name}: {reason(error)}") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            kind = kind_of(info.st_mode)
+            raise SendReviewError(f"{name}: is {kind}, not a file; save the table as a file and give its name")
+        if info.st_size > limit:
+            message = f"file is {info.st_size:,} bytes, over the limit of {limit:,} (set {variable} to raise it)"
+            raise SendReviewError([Problem(name, 1, 1, message)])
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _same_file(info: os.stat_result, descriptor: int) -> bool:

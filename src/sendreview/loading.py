@@ -6,7 +6,8 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args
@@ -56,6 +57,64 @@ def read_text(path: Path, name: str) -> str:
         column = error.start - (before.rfind(b"\n") + 1) + 1
         message = f"not valid UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
         raise SendReviewError([Problem(name, line, column, message)]) from None
+
+
+def max_table_bytes() -> int:
+    """Largest survey export read, in bytes (SENDREVIEW_MAX_TABLE_BYTES, default 512 MB): read as a
+    stream, so memory stays small whatever the size; the bound stops a runaway or wrong file."""
+    from sendreview.yamlparse import _limit
+
+    return _limit("SENDREVIEW_MAX_TABLE_BYTES", 512 * 1024 * 1024)
+
+
+TableRows = Iterator[tuple[int, list[str]]]
+
+
+def read_table(path: Path, name: str, encoding: str = "utf-8-sig") -> tuple[list[str], TableRows]:
+    """A CSV file as its header and a stream of (line, cells), read a piece at a time.
+
+    UTF-8 with or without a BOM; commas, or the semicolons or tabs some spreadsheets save with
+    (told from the header line); quoted cells over several lines, as Excel writes them. A byte
+    that is not UTF-8 raises `UnicodeDecodeError`, for the caller to try Excel's older encoding.
+    """
+    import csv
+    import io
+
+    from sendreview.files import open_regular
+
+    raw = open_regular(path, name, max_table_bytes(), "SENDREVIEW_MAX_TABLE_BYTES")
+    csv.field_size_limit(1 << 20)  # one cell; free-text answers can run long
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    first = stream.readline(1 << 20)
+    outside = re.sub(r'"[^"]*"', "", first)
+    delimiter = max((",", ";", "\t"), key=lambda d: (outside.count(d), d == ","))
+    stream.seek(0)
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        stream.close()
+        message = "the file is empty: expected a header row of column names"
+        raise SendReviewError([Problem(name, 1, 1, message)]) from None
+    except csv.Error as error:
+        stream.close()
+        raise SendReviewError([Problem(name, 1, 1, f"cannot read the header row as CSV ({error})")]) from None
+
+    def rows() -> TableRows:
+        with stream:
+            line = reader.line_num + 1
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as error:
+                    raise SendReviewError([Problem(name, line, 1, f"cannot read this row as CSV ({error})")]) from None
+                if cells:
+                    yield line, cells
+                line = reader.line_num + 1
+
+    return [cell.strip() for cell in header], rows()
 
 
 def detect_kind(data: Any) -> Kind | None:

@@ -9,6 +9,8 @@ from pydantic import BaseModel
 
 from sendreview.analysis.compare import Comparison
 from sendreview.analysis.diff import Diff
+from sendreview.analysis.evidence import Evidence
+from sendreview.analysis.network import Network
 from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.suggest import Suggestions
 from sendreview.analysis.timeline import NextView, TimelineView
@@ -16,6 +18,7 @@ from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
+from sendreview.models.survey import SurveyMap
 from sendreview.models.timeline import Timeline
 from sendreview.models.vocabulary import VocabularyFile
 
@@ -28,6 +31,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "suggest": (Suggestions, "serialization", "The output of `sendreview suggest --format json`."),
     "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
     "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
+    "aggregate": (Network, "serialization", "The output of `sendreview aggregate --format json`."),
+    "evidence": (Evidence, "serialization", "The output of `sendreview evidence --format json`."),
+    "survey-map": (SurveyMap, "validation", "A sendreview survey map: which columns answer which proposals."),
     "vocabulary": (
         VocabularyFile,
         "validation",

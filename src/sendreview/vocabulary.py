@@ -53,3 +53,37 @@ VERDICT_WORDS: dict[Verdict, str] = {
 def verdict_label(verdict: Verdict) -> str:
     """'✔ met', '○ not addressed': the symbol and the word."""
     return f"{VERDICT_SYMBOLS[verdict]} {VERDICT_WORDS[verdict]}"
+
+
+# A forum's stance on a link, and the consensus of many: symbols as well as colours everywhere.
+STANCE_SYMBOLS: dict[str, str] = {"agree": "✔", "partly": "◐", "disagree": "✘", "none": "·"}
+STANCE_WORDS: dict[str, str] = {"agree": "agree", "partly": "partly agree", "disagree": "disagree"}
+CONSENSUS_SYMBOLS: dict[str, str] = {
+    "strong": "●●●",
+    "majority": "●●○",
+    "split": "◑",
+    "mixed": "○",
+    "too-few": "…",
+    "no-view": "\u2013",
+}
+CONSENSUS_WORDS: dict[str, str] = {
+    "strong": "strong",
+    "majority": "majority",
+    "split": "split",
+    "mixed": "mixed",
+    "too-few": "too few",
+    "no-view": "no view",
+}
+REGION_SHORT: dict[str, str] = {
+    "North East": "NE",
+    "North West": "NW",
+    "Yorkshire and the Humber": "YH",
+    "East Midlands": "EM",
+    "West Midlands": "WM",
+    "East of England": "EE",
+    "London": "Lon",
+    "South East": "SE",
+    "South West": "SW",
+    "not given": "n/g",
+}
+"""The nine English regions (and 'not given') shortened for narrow tables; a key always goes with them."""

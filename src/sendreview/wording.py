@@ -81,3 +81,38 @@ def assessment_words(assessment: Assessment) -> str:
         if by
         else "Draft: not yet agreed, and it does not say whose views it holds."
     )
+
+
+EN_DASH = "\u2013"
+
+
+def percent(share: float) -> str:
+    """A share in words, the one rule every output and sentence follows: a whole per cent, rounded
+    half up ('82 %'); never '0 %' or '100 %' for a share that is not exactly none or all
+    ('less than 1 %', 'more than 99 %')."""
+    if share <= 0:
+        return "0 %"
+    if share >= 1:
+        return "100 %"
+    whole = _whole_percent(share)
+    if whole < 1:
+        return "less than 1 %"
+    if whole > 99:
+        return "more than 99 %"
+    return f"{whole} %"
+
+
+def percent_range(low: float, high: float) -> str:
+    """A 95 % interval in words: '80 to 84 %' with an en dash (each end a whole per cent, rounded half up)."""
+    return f"{_whole_percent(low)}{EN_DASH}{_whole_percent(high)} %"
+
+
+def _whole_percent(share: float) -> int:
+    # The small nudge keeps 0.825 (stored as 0.82499999...) rounding up to 83, as written.
+    return int(share * 100 + 0.5 + 1e-9)
+
+
+def count_of(part: int, whole: int, noun: str) -> str:
+    """'96 of 120 forums (80 %)'."""
+    share = f" ({percent(part / whole)})" if whole else ""
+    return f"{part:,} of {whole:,} {noun}{share}"

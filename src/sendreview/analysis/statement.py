@@ -7,6 +7,7 @@ fields are listed in docs/templates.md.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -20,6 +21,9 @@ from sendreview.models.timeline import Timeline
 from sendreview.sources import urls
 from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 from sendreview.wording import days_in_words, long_date, window, written
+
+if TYPE_CHECKING:
+    from sendreview.analysis.figures import Figures
 
 
 class AskedFor(Result):
@@ -53,6 +57,14 @@ class ProposalPoint(Result):
     title: str
     chapter: str
     responses: tuple[Response, ...]
+    # Sentences with figures from a survey (--evidence) and the network (--network), if given.
+    figures: tuple[str, ...] = ()
+
+
+class StatementBreach(Breach):
+    """compare's red-line breach, with the survey's and the network's figures about it."""
+
+    figures: tuple[str, ...] = ()
 
 
 class UnassessedProposal(Result):
@@ -119,7 +131,7 @@ class Statement(Result):
     agree_empty: str
     partly: tuple[ProposalPoint, ...]
     partly_empty: str
-    breaches: tuple[Breach, ...]
+    breaches: tuple[StatementBreach, ...]
     disagree: tuple[ProposalPoint, ...]
     disagree_empty: str
     missing_intro: str
@@ -136,6 +148,8 @@ class Statement(Result):
     path: tuple[NextStep, ...]
     horizon: str
     unassessed: int
+    # Survey figures on proposals that appear under no heading above (not yet assessed, say).
+    figures_elsewhere: tuple[str, ...] = ()
     # The timeline on the day, for the HTML statement's picture; not part of the template context.
     timeline: TimelineView | None = Field(default=None, exclude=True)
 
@@ -188,6 +202,7 @@ def build_statement(
     *,
     organisation: str,
     today: dt.date | None = None,
+    figures: Figures | None = None,
 ) -> Statement:
     """The statement's content, in `organisation`'s voice: what we asked for, agree with, want more
     of, oppose, miss, have not yet assessed, and what happens next (projected from the timeline's
@@ -228,8 +243,15 @@ def build_statement(
                 if link.stance == stance and not (skip_breaches and (proposal.id, link.ask) in breach_keys)
             )
             if responses:
+                said = figures.for_point(proposal.id, stance, (r.ask for r in responses)) if figures else ()
                 found.append(
-                    ProposalPoint(id=proposal.id, title=proposal.title, chapter=proposal.chapter, responses=responses)
+                    ProposalPoint(
+                        id=proposal.id,
+                        title=proposal.title,
+                        chapter=proposal.chapter,
+                        responses=responses,
+                        figures=said,
+                    )
                 )
         return tuple(found)
 
@@ -261,7 +283,14 @@ def build_statement(
         partly_empty=f"{so_far} nothing that goes only part of the way."
         if unassessed
         else ("There is nothing we judged only partly done."),
-        breaches=tuple(b for b in result.red_line_breaches if b.ask in red_lines),
+        breaches=tuple(
+            StatementBreach(
+                **b.model_dump(),
+                figures=figures.for_point(b.proposal, "disagree", (b.ask,)) if figures else (),
+            )
+            for b in result.red_line_breaches
+            if b.ask in red_lines
+        ),
         disagree=points("disagree", skip_breaches=True),
         disagree_empty=f"{so_far} nothing in this {kind} that we disagree with.",
         missing_intro=(
@@ -296,6 +325,7 @@ def build_statement(
         path=path,
         horizon=horizon,
         unassessed=result.summary.unassessed_proposals,
+        figures_elsewhere=figures.elsewhere() if figures else (),
         timeline=view,
     )
 

@@ -58,6 +58,7 @@ def statement_docx(statement: Statement) -> bytes:
         paragraph.add_run(" crosses our red line: ")
         paragraph.add_run(clean(breach.ask_title)).italic = True
         paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
+        _figures(doc, breach.figures)
     _point_list(doc, s.disagree, "works against")
     if not (s.breaches or s.disagree):
         doc.add_paragraph(clean(s.disagree_empty))
@@ -73,6 +74,10 @@ def statement_docx(statement: Statement) -> bytes:
         doc.add_heading("Not yet assessed", level=1)
         doc.add_paragraph(clean(s.not_assessed_intro))
         _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in s.not_assessed))
+
+    if s.figures_elsewhere:
+        doc.add_heading("What families told us", level=1)
+        _bullets(doc, (clean(figure) for figure in s.figures_elsewhere))
 
     doc.add_heading("What happens next", level=1)
     if s.consultation:
@@ -115,6 +120,13 @@ def _point_list(doc: Any, points: tuple[ProposalPoint, ...], verb: str) -> None:
             if response.note:
                 paragraph.add_run(f" ({clean(response.note)})")
             paragraph.add_run("; " if i < len(point.responses) - 1 else ".")
+        _figures(doc, point.figures)
+
+
+def _figures(doc: Any, figures: Iterable[str]) -> None:
+    """Sentences with figures (survey, network) under the point they are about."""
+    for figure in figures:
+        doc.add_paragraph(clean(figure), style="List Bullet 2")
 
 
 def _lens_table(doc: Any, s: Statement) -> None:
