@@ -114,11 +114,11 @@ class _Group(TyperGroup):
             debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
             if debug:
                 traceback.print_exc()
-            from sendreview.text import visible
+            from sendreview.text import visible, visible_lines
 
             if isinstance(error, SendReviewError):
                 # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
-                typer.echo(visible(error.text), err=True)
+                typer.echo(visible_lines(error.text), err=True)
                 ctx.exit(error.exit_code)
             if not debug:
                 typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)

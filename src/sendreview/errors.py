@@ -17,7 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # One line, whatever the file holds: a new line quoted from it would forge a message of its own.
+        from sendreview.text import visible
+
+        return f"{visible(self.file)}:{self.line}:{self.column}: {visible(self.message)}"
 
 
 class SendReviewError(Exception):
@@ -25,12 +28,14 @@ class SendReviewError(Exception):
 
     exit_code = 2
 
-    def __init__(self, problems: Sequence[Problem] | str) -> None:
+    def __init__(self, problems: Sequence[Problem] | str, *, more: int = 0, at_least: bool = False) -> None:
+        """`more` counts problems found but not made into `Problem`s (past the cap); `at_least`
+        says the search stopped early, so there may be more still."""
         if isinstance(problems, str):
             self.problems: list[Problem] = []
             self.text = problems
         else:
-            self.problems = sorted(problems)
+            self.problems = _capped(sorted(problems), more, at_least)
             self.text = "\n".join(str(p) for p in self.problems)
         super().__init__(self.text)
 
@@ -40,6 +45,25 @@ class SendReviewError(Exception):
         if all(error.problems for error in errors):
             return cls([problem for error in errors for problem in error.problems])
         return cls("\n".join(error.text for error in errors))
+
+
+MAX_PROBLEMS = 1000
+"""The most problems reported in one run: a file with more has the same mistake repeated, and
+listing a million of them would take minutes and gigabytes."""
+
+
+def _capped(problems: list[Problem], more: int, at_least: bool) -> list[Problem]:
+    """The first MAX_PROBLEMS problems, then one saying how many more there are."""
+    more += max(len(problems) - MAX_PROBLEMS, 0)
+    if not more and not at_least:
+        return problems
+    rest = problems[min(MAX_PROBLEMS, len(problems) - 1)]
+    if more:
+        count = f"{'at least ' if at_least else ''}{more:,} more problem{'s' if more != 1 else ''} after these"
+    else:
+        count = "there may be more after these"
+    message = f"only the first {MAX_PROBLEMS:,} problems are shown; {count}: fix these and run again"
+    return [*problems[:MAX_PROBLEMS], Problem(rest.file, rest.line, rest.column, message)]
 
 
 class SendReviewWarning(UserWarning):
