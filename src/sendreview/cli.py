@@ -219,7 +219,13 @@ def _print(renderable: Any) -> None:
     """Show a rich renderable on the terminal (NO_COLOR is honoured by rich)."""
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False).print(renderable)
+    from sendreview.render.terminal import for_width, usable_width
+
+    console = Console(highlight=False, soft_wrap=False)
+    width = usable_width(console.width)  # COLUMNS=0 would print nothing at all
+    if width != console.width:
+        console = Console(highlight=False, soft_wrap=False, width=width)
+    console.print(for_width(renderable, width))
 
 
 def _write(text: str) -> None:

@@ -134,7 +134,7 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         fields = ", ".join(f"'{f.alias or n}'" for n, f in model.model_fields.items())
         message = f"expected a mapping (key: value) at the top, with {fields}; found a {_shape(data)}"
         raise SendReviewError([*problems, source.problem((), message)])
-    checked, cut = _first_items(data, MAX_PROBLEMS)
+    checked, cut = _first_items(data, 10 * MAX_PROBLEMS)
     if cut:
         # A long list with a mistake in every item would give pydantic millions of errors to build
         # (gigabytes): the first items of each list are checked alone, and if they hold more

@@ -47,14 +47,28 @@ _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 def clean(text: str) -> str:
     """Drop escape sequences, control and invisible characters; keep newlines and tabs."""
+    if text.isascii() and text.isprintable():  # most text: nothing to drop, found at C speed
+        return text
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     return _DROPPED.sub("", text)
 
 
+MAX_SHOWN = 2000
+"""The most characters of one text a terminal view shows; laying out megabytes takes minutes."""
+
+
+def cut(text: str, limit: int = MAX_SHOWN) -> str:
+    """`clean`, then at most `limit` characters, the last one "…" when the text was longer."""
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def visible(text: str) -> str:
     """Show control and invisible characters as codes (\\x1b, \\u200b, \\n), for messages that quote
     user text: nothing typed in a file can start a new line or act on the terminal."""
+    if text.isascii() and text.isprintable():
+        return text
     return HIDDEN.sub(lambda found: _code(found.group()), text)
 
 
@@ -65,7 +79,7 @@ def visible_lines(text: str) -> str:
 
 def has_hidden_in_id(text: str) -> bool:
     """Whether an id holds a character that does not show (or a variation selector)."""
-    return _HIDDEN_IN_ID.search(text) is not None
+    return not (text.isascii() and text.isprintable()) and _HIDDEN_IN_ID.search(text) is not None
 
 
 def id_without_hidden(text: str) -> str:
