@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sendreview.analysis.strength import Lexicon
 
 from sendreview.checks import check_catalogues, check_document, check_timeline
-from sendreview.errors import Problem, SendReviewError
+from sendreview.errors import SendReviewError
 from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
@@ -35,7 +35,7 @@ BUNDLED_COMMITMENTS = "commitments.yaml"
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
     files: list[Loaded[CatalogueFile]] = []
-    problems: list[Problem] = []
+    errors: list[SendReviewError] = []
     paths = [bundled_path(BUNDLED_ASKS)] if bundled else []
     for path in [*paths, *map(Path, extra)]:
         try:
@@ -43,10 +43,11 @@ def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Lo
         except SendReviewError as error:
             if not error.problems:  # unreadable: nothing more to learn from the other files
                 raise
-            problems += error.problems
-    problems += check_catalogues(files)
-    if problems:
-        raise SendReviewError(problems)
+            errors.append(error)
+    if problems := check_catalogues(files):
+        errors.append(SendReviewError(problems))
+    if errors:
+        raise SendReviewError.joined(errors)
     return files
 
 

@@ -166,11 +166,22 @@ class _PhraseIndex:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Every phrase in `text`, left to right, none overlapping; a match's group `p<index>` says which."""
         words = list(_WORD.finditer(text))
+        firsts, stems = self.root.words, self.root.stems
+        # Most words start no phrase: tell them apart at C speed before walking the tree.
+        few_stems = tuple(stems) if len(stems) <= 64 else None
+        longest = self.root.longest_stem
         end = 0
         for k, word in enumerate(words):
             start = word.start()
             if start < end:
                 continue
+            lower = word.group().lower()
+            if lower not in firsts:
+                if few_stems is not None:
+                    if not few_stems or not lower.startswith(few_stems):
+                        continue
+                elif not any(lower[:n] in stems for n in range(1, min(len(lower), longest) + 1)):
+                    continue
             found = self.candidates(text, words, k)
             if not found:
                 continue
