@@ -73,6 +73,34 @@ def test_a_million_wrong_items_stay_within_memory(tmp_path: Path) -> None:
     assert peak < MAX_RSS_MB, f"grew to {peak:.0f} MB"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
+def test_compare_reads_a_valid_10_mb_file_in_bounds(tmp_path: Path, fmt: str) -> None:
+    """A document just under the size limit (35,000 proposals) compares in every format."""
+    path = tmp_path / "valid-10mb.yaml"
+    _valid_10mb(path)
+    code, out, err, peak = _run("compare", path, "-f", fmt)
+    assert code == 0, err[-2000:]
+    assert "p35000" in out and err == ""
+    assert peak < MAX_RSS_MB, f"grew to {peak:.0f} MB"
+
+
+def _valid_10mb(path: Path) -> None:
+    asks = ["proper-funding", "enough-money", "listen-early", "minimum-standards/inclusion", "no-dilution-of-rights"]
+    stances = ["agree", "partly", "disagree"]
+    with path.open("w", encoding="utf-8") as out:
+        written, number = out.write(HEAD + "proposals:\n"), 0
+        while written < 10_000_000:
+            written += out.write(
+                f'  - id: "p{number}"\n    title: Proposal {number} on funding and early help\n'
+                "    summary: The government will consider new duties on councils by 2027, and will test them.\n"
+                f"    responds_to:\n      - ask: {asks[number % 5]}\n        stance: {stances[number % 3]}\n"
+                "        note: A note.\n"
+            )
+            number += 1
+    assert path.stat().st_size < 10 * 1024 * 1024
+
+
 # --- Commitment phrases: a word tree, not one huge pattern ----------------------------------------
 
 

@@ -173,21 +173,6 @@ def _long_title_9mb(path: Path) -> None:
     path.write_text(text + "        stance: agree\n", encoding="utf-8")
 
 
-def _valid_10mb(path: Path) -> None:
-    asks = ["proper-funding", "enough-money", "listen-early", "minimum-standards/inclusion", "no-dilution-of-rights"]
-    stances = ["agree", "partly", "disagree"]
-    with path.open("w", encoding="utf-8") as out:
-        written, number = out.write(HEAD), 0
-        while written < 10_000_000:
-            written += out.write(
-                f'  - id: "p{number}"\n    title: Proposal {number} on funding and early help\n'
-                "    summary: The government will consider new duties on councils by 2027, and will test them.\n"
-                f"    responds_to:\n      - ask: {asks[number % 5]}\n        stance: {stances[number % 3]}\n"
-                "        note: A note.\n"
-            )
-            number += 1
-
-
 GENERATED: dict[str, Callable[[Path], None]] = {
     "big-50mb.yaml": _big_50mb,
     "one-line-5mb.yaml": _one_line_5mb,
@@ -201,7 +186,6 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "many-unknown-keys.yaml": _many_unknown_keys,
     "million-items.yaml": _million_items,
     "long-title-9mb.yaml": _long_title_9mb,
-    "valid-10mb.yaml": _valid_10mb,
 }
 
 
@@ -402,6 +386,7 @@ def _check_markdown_safe(text: str) -> None:
 
 def _check_csv_safe(text: str) -> None:
     """No cell a spreadsheet would read as a formula."""
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))  # cells of a 9 MB title
     for row in csv.reader(io.StringIO(text)):
         for cell in row:
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), f"formula in a cell: {cell!r}"
