@@ -73,7 +73,12 @@ WHITE_SPACE = (
 
 ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 TEXT = st.one_of(ANY_TEXT, st.sampled_from(TRICKY))
-VISIBLE = st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp"])
+# What an id may hold: no character that does not show (docs/security.md): not Unicode's control,
+# format, surrogate, private-use or unassigned characters (noncharacters among them), nor the blank
+# fillers, the grapheme joiner, Khmer's silent vowels or the variation selectors.
+VARIATION_SELECTORS = "".join(map(chr, [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]))
+NOT_SHOWN = "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0" + VARIATION_SELECTORS
+VISIBLE = st.characters(exclude_categories=["Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"], exclude_characters=NOT_SHOWN)
 ID = st.one_of(st.sampled_from(TRICKY), st.text(VISIBLE, min_size=1, max_size=12)).filter(lambda s: s.strip() != "")
 TITLE = TEXT.filter(lambda s: s.strip() != "")  # str.strip takes more than pydantic, so this is on the safe side
 DATE = st.one_of(

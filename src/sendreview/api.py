@@ -52,7 +52,7 @@ BUNDLED_CONSULTATIONS = "consultations"
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
     files: list[Loaded[CatalogueFile]] = []
-    problems: list[Problem] = []
+    errors: list[SendReviewError] = []
     paths = [bundled_path(BUNDLED_ASKS)] if bundled else []
     for path in [*paths, *map(Path, extra)]:
         try:
@@ -60,10 +60,11 @@ def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Lo
         except SendReviewError as error:
             if not error.problems:  # unreadable: nothing more to learn from the other files
                 raise
-            problems += error.problems
-    problems += check_catalogues(files)
-    if problems:
-        raise SendReviewError(problems)
+            errors.append(error)
+    if problems := check_catalogues(files):
+        errors.append(SendReviewError(problems))
+    if errors:
+        raise SendReviewError.joined(errors)
     return files
 
 

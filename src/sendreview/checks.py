@@ -15,6 +15,7 @@ from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.dates import Duration, FuzzyDate
 from sendreview.models.document import Document
+from sendreview.text import has_hidden_in_id, id_code
 from sendreview.yamlparse import PathPart, Source
 
 
@@ -98,7 +99,7 @@ def check_timeline(data: Any, source: Source) -> list[Problem]:
                 value = _text(item, end)
                 if value is not None and value not in known:
                     hint = did_you_mean(value, known)
-                    problems.append(source.problem((key, i, end), f"unknown milestone '{value}'{hint}"))
+                    problems.append(source.problem((key, i, end), f"unknown milestone '{id_code(value)}'{hint}"))
         problems += _loops(source, key, what, items)
     for i, milestone in milestones:
         stage = _text(milestone, "stage")
@@ -173,7 +174,14 @@ def _shorter(source: Source, index: int, rule: dict[str, Any]) -> Problem | None
         return None
     # Weeks and months only compare on a calendar; one fixed day is enough to catch a swapped pair.
     reference = dt.date(2001, 1, 1)
-    if most.after(reference) >= least.after(reference):
+    ends = []
+    for field, duration in (("at_least", least), ("at_most", most)):
+        try:
+            ends.append(duration.after(reference))
+        except (OverflowError, ValueError):  # past the year 9999, where the calendar ends
+            message = f"{field} '{duration}' is too long: counted from a date it runs past the year 9999"
+            return source.problem(("rules", index, field), message)
+    if ends[1] >= ends[0]:
         return None
     return source.problem(
         ("rules", index, "at_most"), f"at_most '{most}' is shorter than at_least '{least}'; swap them or fix one"
@@ -186,7 +194,7 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
     # Ids as the model keeps them, without surrounding spaces: "1" and " 1 " are the same id.
     ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _stripped(p, "id")) is not None]
     problems = _duplicates(source, ids, "proposal id")
-    problems += [source.problem(path, _hidden_in_id(value)) for value, path in ids if _HIDDEN.search(value)]
+    problems += [source.problem(path, _hidden_in_id(value)) for value, path in ids if has_hidden_in_id(value)]
     targets = catalogue.target_index()
     asks = {ask.id: ask for ask in catalogue.asks}
     for i, proposal in proposals:
@@ -272,15 +280,12 @@ def _listed(ids: Sequence[str], most: int = 10) -> str:
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s]+$", re.IGNORECASE)
-# Control and invisible characters (zero-width spaces, direction marks): pasted in by accident, they
-# make two ids that print the same count as different.
-_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def _hidden_in_id(value: str) -> str:
-    from sendreview.text import visible
-
-    return f"the id '{visible(value)}' has an invisible or control character in it; type the id again"
+    # Control and invisible characters (zero-width spaces, direction marks, soft hyphens, variation
+    # selectors): pasted in by accident, they make two ids that print the same count as different.
+    return f"the id '{id_code(value)}' has an invisible or control character in it; type the id again"
 
 
 def _unknown_target(name: str, asks: Mapping[str, object], targets: Mapping[str, object]) -> str:
@@ -292,7 +297,7 @@ def _unknown_target(name: str, asks: Mapping[str, object], targets: Mapping[str,
             return f"'{ask_id}' has no lens points, so '{name}' does not exist; link to '{ask_id}' itself"
         hint = did_you_mean(lens, points)
         return f"'{lens}' is not a lens point of '{ask_id}'{hint}; use one of {', '.join(points)}"
-    return f"unknown ask '{name}'{did_you_mean(name, targets)}"
+    return f"unknown ask '{id_code(name)}'{did_you_mean(name, targets)}"
 
 
 def _declared_groups(
@@ -307,7 +312,7 @@ def _declared_groups(
     named = [(g, ("document", "catalogue", k)) for k, g in enumerate(declared) if isinstance(g, str)]
     problems = _duplicates(source, named, "group")
     unknown = [
-        source.problem(path, f"unknown group of asks '{g}'{did_you_mean(g, groups)}")
+        source.problem(path, f"unknown group of asks '{id_code(g)}'{did_you_mean(g, groups)}")
         for g, path in named
         if g not in groups
     ]
@@ -336,7 +341,8 @@ def check_follows(data: Any, source: Source, old_ids: Iterable[str], old_name: s
             continue
         value, path = value.strip(), ("proposals", i, "follows")
         if value not in known:
-            problems.append(source.problem(path, f"no proposal '{value}' in {old_name}{did_you_mean(value, known)}"))
+            message = f"no proposal '{id_code(value)}' in {old_name}{did_you_mean(value, known)}"
+            problems.append(source.problem(path, message))
         elif value in first:
             line = source.problem(first[value], "").line
             message = (

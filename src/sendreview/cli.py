@@ -149,14 +149,14 @@ class _Group(TyperGroup):
 
     def _failed(self, ctx: Any, error: Exception) -> NoReturn:
         from sendreview.errors import SendReviewError
-        from sendreview.text import visible
+        from sendreview.text import visible, visible_lines
 
         debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
         if debug:
             traceback.print_exc()
         if isinstance(error, SendReviewError):
             # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
-            typer.echo(visible(error.text), err=True)
+            typer.echo(visible_lines(error.text), err=True)
             raise typer.Exit(error.exit_code)
         if not debug:
             typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
@@ -333,13 +333,19 @@ def _print(renderable: Any) -> None:
     """Show a rich renderable on the terminal (NO_COLOR is honoured by rich)."""
     from rich.console import Console
 
+    from sendreview.render.terminal import for_width, usable_width
+
     class _Screen(Console):
         def on_broken_pipe(self) -> None:
             # Rich would exit with 1 here; a reader that went away is handled as for every output.
             self.quiet = True
             _silence_stdout()
 
-    _Screen(highlight=False, soft_wrap=False).print(renderable)
+    console = _Screen(highlight=False, soft_wrap=False)
+    width = usable_width(console.width)  # COLUMNS=0 would print nothing at all
+    if width != console.width:
+        console = _Screen(highlight=False, soft_wrap=False, width=width)
+    console.print(for_width(renderable, width))
 
 
 def _write(text: str) -> None:

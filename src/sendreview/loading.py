@@ -14,7 +14,7 @@ from typing import Any, Generic, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from sendreview.errors import Problem, SendReviewError, did_you_mean
+from sendreview.errors import MAX_PROBLEMS, Problem, SendReviewError, did_you_mean
 from sendreview.files import display_name, read_bytes
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
@@ -184,16 +184,54 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         fields = ", ".join(f"'{f.alias or n}'" for n, f in model.model_fields.items())
         message = f"expected a mapping (key: value) at the top, with {fields}; found a {_shape(data)}"
         raise SendReviewError([*problems, source.problem((), message)])
+    # A list of 10,000 items takes at least 20,000 characters: smaller files need no second look.
+    checked, cut = _first_items(data, 10 * MAX_PROBLEMS) if len(source.text) > 20 * MAX_PROBLEMS else (data, False)
+    if cut:
+        # A long list with a mistake in every item would give pydantic millions of errors to build
+        # (gigabytes): the first items of each list are checked alone, and if they hold more
+        # problems than are shown, those are enough.
+        try:
+            model.model_validate(checked)
+        except ValidationError as error:
+            if len(problems) + error.error_count() >= MAX_PROBLEMS:
+                raise _schema_error(error, model, source, problems, at_least=True) from None
     try:
         result = model.model_validate(data)
     except ValidationError as error:
-        # A value already refused while reading (a tag, say) would be reported twice.
-        known = {(p.line, p.column) for p in problems}
-        found = (_explain(e, model, source) for e in error.errors(include_url=False))
-        raise SendReviewError([*problems, *(p for p in found if (p.line, p.column) not in known)]) from None
+        raise _schema_error(error, model, source, problems) from None
     if problems:
         raise SendReviewError(problems)
     return result
+
+
+def _schema_error(
+    error: ValidationError,
+    model: type[BaseModel],
+    source: Source,
+    problems: Sequence[Problem],
+    *,
+    at_least: bool = False,
+) -> SendReviewError:
+    """The schema's errors as problems, earlier ones included; only as many explained as are shown."""
+    # A value already refused while reading (a tag, say) would be reported twice.
+    known = {(p.line, p.column) for p in problems}
+    wanted = max(MAX_PROBLEMS + 1 - len(problems), 0)
+    details = (
+        error.errors(include_url=False)[:wanted] if error.error_count() > wanted else error.errors(include_url=False)
+    )
+    found = [p for p in (_explain(e, model, source) for e in details) if (p.line, p.column) not in known]
+    return SendReviewError([*problems, *found], more=error.error_count() - len(details), at_least=at_least)
+
+
+def _first_items(data: Any, count: int) -> tuple[Any, bool]:
+    """The data with every list cut to its first `count` items, and whether any was cut."""
+    if isinstance(data, list):
+        items = [_first_items(item, count) for item in data[:count]]
+        return [item for item, _ in items], len(data) > count or any(cut for _, cut in items)
+    if isinstance(data, dict):
+        values = {key: _first_items(value, count) for key, value in data.items()}
+        return {key: value for key, (value, _) in values.items()}, any(cut for _, cut in values.values())
+    return data, False
 
 
 def _shape(value: Any) -> str:

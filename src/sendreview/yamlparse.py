@@ -10,7 +10,7 @@ position, lets a second key silently replace the first, and expands alias bombs.
 - a plain value followed by ` #word` (a hashtag, `#1`) is a warning: YAML reads the rest of
   the line as a comment, so those words would be silently left out;
 - no node tree is kept: positions for later errors come from `Source`, which re-reads the
-  text only when a problem needs placing.
+  text only when a problem needs placing, and finds each key and item by index.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from typing import Any
 import yaml
 
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning
+from sendreview.text import has_hidden_in_id
+from sendreview.text import id_without_hidden as _id_without_hidden
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 _BaseLoader: Any = _CLoader or yaml.SafeLoader
@@ -85,18 +87,21 @@ def max_alias_values() -> int:
     return _limit("SENDREVIEW_MAX_ALIAS_VALUES", 10_000)
 
 
-class _PositionLoader(_BaseLoader):  # type: ignore[misc]
-    """Composes nodes for their positions only, so every scalar may stay a string."""
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is yaml.MappingNode:
-            return _TAG + "map"
-        return _TAG + ("seq" if kind is yaml.SequenceNode else "str")
-
-
 def _position(mark: Any) -> tuple[int, int]:
     """A YAML mark (0-based, maybe missing) as a 1-based line and column."""
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+class Place:
+    """Where a value starts in a file; a list's items and a mapping's keys are found by index."""
+
+    __slots__ = ("column", "items", "keys", "line", "value")
+
+    def __init__(self, mark: Any, value: str | None = None) -> None:
+        self.line, self.column = _position(mark)
+        self.value = value  # the text typed, for a single value
+        self.items: list[Place] | None = None
+        self.keys: dict[str, tuple[Place, Place | None]] | None = None  # key -> (the key, its value)
 
 
 @dataclass
@@ -105,27 +110,29 @@ class Source:
 
     name: str
     text: str
-    _root: Any = field(default=None, repr=False)
+    _root: Place | None = field(default=None, repr=False)
+    _read: bool = field(default=False, repr=False)
 
-    def node(self, path: Sequence[PathPart], *, at_key: bool = False) -> yaml.Node | None:
-        """The node a path leads to (or the nearest one on the way); for `at_key`, the last key."""
-        if self._root is None:
-            try:
-                self._root = yaml.compose(self.text, Loader=_PositionLoader)
-            except yaml.YAMLError:  # only reached for files already refused while parsing
-                return None
+    def node(self, path: Sequence[PathPart], *, at_key: bool = False) -> Place | None:
+        """Where a path leads (or the nearest place on the way); for `at_key`, the last key."""
+        if not self._read:
+            self._read = True
+            self._root = _places(self.text)
         node = self._root
+        if node is None:
+            return None
         for depth, part in enumerate(path):
             child = _child(node, part, want_key=at_key and depth == len(path) - 1)
             if child is None:
                 break
             node = child
-        return node  # type: ignore[no-any-return]
+        return node
 
     def problem(self, path: Sequence[PathPart], message: str, *, at_key: bool = False) -> Problem:
         """A problem at the place a path leads to."""
         node = self.node(path, at_key=at_key)
-        return Problem(self.name, *_position(node.start_mark if node else None), message)
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        return Problem(self.name, line, column, message)
 
     def at(self, index: int, message: str) -> Problem:
         """A problem at a character of the text (for what lies outside the data, such as comments)."""
@@ -137,14 +144,68 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _child(node: yaml.Node, part: PathPart, *, want_key: bool) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == str(part):
-                return key if want_key else value  # type: ignore[no-any-return]
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]  # type: ignore[no-any-return]
+def _child(node: Place, part: PathPart, *, want_key: bool) -> Place | None:
+    if node.keys is not None:
+        pair = node.keys.get(str(part))
+        if pair is not None:
+            return pair[0] if want_key else pair[1]
+    elif node.items is not None and isinstance(part, int) and 0 <= part < len(node.items):
+        return node.items[part]
     return None
+
+
+def _places(text: str) -> Place | None:
+    """Where every value of a file starts, read from the parser's events (a second, lighter pass,
+    made only when a problem needs placing). An alias leads to its anchor's places; an anchor name
+    used again means the later one from there on, as YAML says."""
+    loader = _BaseLoader(text)
+    anchors: dict[str, Place] = {}
+    stack: list[list[Any]] = []  # [place, the key waiting for its value (or _NO_KEY, _SKIP)]
+    root: Place | None = None
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                place = Place(event.start_mark, event.value)
+            elif kind is yaml.AliasEvent:
+                place = anchors.get(event.anchor) or Place(event.start_mark)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                place = Place(event.start_mark)
+                if kind is yaml.MappingStartEvent:
+                    place.keys = {}
+                else:
+                    place.items = []
+                if event.anchor is not None:
+                    anchors[event.anchor] = place
+                stack.append([place, _NO_KEY])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                place = stack.pop()[0]
+            elif kind is yaml.StreamEndEvent:
+                return root
+            else:
+                continue
+            if kind is yaml.ScalarEvent and event.anchor is not None:
+                anchors[event.anchor] = place
+            if not stack:
+                root = place
+                continue
+            frame = stack[-1]
+            parent = frame[0]
+            if parent.items is not None:
+                parent.items.append(place)
+            elif frame[1] is _NO_KEY:
+                frame[1] = (place.value, place) if place.value is not None and place.keys is None else _SKIP
+            else:
+                if frame[1] is not _SKIP:
+                    key_text, key_place = frame[1]
+                    parent.keys.setdefault(key_text, (key_place, place))  # the first of two, as the data keeps
+                frame[1] = _NO_KEY
+    except (yaml.YAMLError, RecursionError):  # only reached for files already refused while parsing
+        return root
+    finally:
+        loader.dispose()
 
 
 _NO_KEY = object()  # a mapping frame waiting for its next key
@@ -326,13 +387,17 @@ class _Builder:
             if key_text is None:
                 self.problem(mark, "a key must be plain text")
                 frame.key = _SKIP
-            elif key_text in frame.key_lines:
-                first = frame.key_lines[key_text]
-                self.problem(mark, f"duplicate key '{key_text}' (first given on line {first})")
-                frame.key = _SKIP
             else:
-                frame.key_lines[key_text] = mark.line + 1
-                frame.key = key_text
+                # A key is an id too: two that differ only by characters that do not show are the same key.
+                seen = _id_without_hidden(key_text) if has_hidden_in_id(key_text) else key_text
+                if seen in frame.key_lines:
+                    first = frame.key_lines[seen]
+                    shown = f"'{key_text}'" if seen == key_text else f"'{key_text}', which prints as '{seen}'"
+                    self.problem(mark, f"duplicate key {shown} (first given on line {first})")
+                    frame.key = _SKIP
+                else:
+                    frame.key_lines[seen] = mark.line + 1
+                    frame.key = key_text
         else:
             if frame.key is not _SKIP:
                 container[frame.key] = value

@@ -95,16 +95,114 @@ def _longest_first(phrases: Sequence[str]) -> list[str]:
     return sorted(phrases, key=lambda p: (-len(p.split()), -len(p), p))
 
 
+_PLAIN_WORD = re.compile(r"[\w']+")
+
+
+class _Node:
+    """One word of a phrase in the word tree: the phrases that may end here, and the words after."""
+
+    __slots__ = ("ends", "longest_stem", "stems", "words")
+
+    def __init__(self) -> None:
+        self.ends: list[int] = []
+        self.words: dict[str, _Node] = {}
+        self.stems: dict[str, _Node] = {}  # a word written `test*`, by its stem
+        self.longest_stem = 0
+
+
+class _PhraseIndex:
+    """Phrases in a tree of words, so that each place in a text is tried only against the few
+    phrases whose words are there: one alternation of every phrase takes minutes on a long list
+    (50,000 phrases). The tree only narrows the choice; a small pattern of the phrases left decides,
+    with exactly the rules of the module's docstring. Patterns are compiled when first needed.
+    """
+
+    def __init__(self, ordered: Sequence[str], suffix: str = "") -> None:
+        self.suffix = suffix  # what must follow a phrase, e.g. a date after a deadline word
+        self.phrases = list(ordered)
+        self.root = _Node()
+        for index, phrase in enumerate(ordered):
+            self._add(index, phrase)
+        self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _add(self, index: int, phrase: str) -> None:
+        node = self.root
+        for word in phrase.split():
+            if _PLAIN_WORD.fullmatch(word):
+                node = node.words.setdefault(word, _Node())
+            elif word.endswith("*") and _PLAIN_WORD.fullmatch(word[:-1]):
+                stem = word[:-1]
+                node.longest_stem = max(node.longest_stem, len(stem))
+                node = node.stems.setdefault(stem, _Node())
+            else:  # a hyphenated word (`co-produce`): found by its first part, the pattern checks the rest
+                lead = _PLAIN_WORD.match(word)
+                if lead is not None:
+                    node = node.words.setdefault(lead.group(), _Node())
+                break
+        node.ends.append(index)
+
+    def candidates(self, text: str, words: Sequence[re.Match[str]], first: int) -> tuple[int, ...]:
+        """The phrases (by their place in longest-first order) whose words follow from `words[first]`."""
+        found: list[int] = []
+        nodes = [self.root]
+        for k in range(first, len(words)):
+            if k > first and not text[words[k - 1].end() : words[k].start()].isspace():
+                break
+            word = words[k].group().lower()
+            following = []
+            for node in nodes:
+                if (child := node.words.get(word)) is not None:
+                    following.append(child)
+                for length in range(1, min(len(word), node.longest_stem) + 1):
+                    if (child := node.stems.get(word[:length])) is not None:
+                        following.append(child)
+            if not following:
+                break
+            for node in following:
+                found += node.ends
+            nodes = following
+        return tuple(sorted(set(found)))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every phrase in `text`, left to right, none overlapping; a match's group `p<index>` says which."""
+        words = list(_WORD.finditer(text))
+        firsts, stems = self.root.words, self.root.stems
+        # Most words start no phrase: tell them apart at C speed before walking the tree.
+        few_stems = tuple(stems) if len(stems) <= 64 else None
+        longest = self.root.longest_stem
+        end = 0
+        for k, word in enumerate(words):
+            start = word.start()
+            if start < end:
+                continue
+            lower = word.group().lower()
+            if lower not in firsts:
+                if few_stems is not None:
+                    if not few_stems or not lower.startswith(few_stems):
+                        continue
+                elif not any(lower[:n] in stems for n in range(1, min(len(lower), longest) + 1)):
+                    continue
+            found = self.candidates(text, words, k)
+            if not found:
+                continue
+            pattern = self.compiled.get(found)
+            if pattern is None:
+                alternatives = "|".join(f"(?P<p{i}>{_phrase_pattern(self.phrases[i])})" for i in found)
+                pattern = re.compile(rf"(?:{alternatives})(?![\w']){self.suffix}", re.IGNORECASE)
+                self.compiled[found] = pattern
+            match = pattern.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The phrase lists, compiled: build it with `Lexicon.from_files`."""
+    """The phrase lists, ready to match: build it with `Lexicon.from_files`."""
 
-    phrases: re.Pattern[str]
-    kinds: tuple[str, ...]  # the level (or "negation") of each alternative, by group number
-    deadlines: re.Pattern[str] | None
-    # Words a phrase can start with, so the big pattern is tried only where one could begin.
-    first_words: frozenset[str] = frozenset()
-    first_stems: tuple[str, ...] = ()
+    phrases: _PhraseIndex
+    kinds: tuple[str, ...]  # the level (or "negation") of each phrase, by its index
+    deadlines: _PhraseIndex | None
 
     @classmethod
     def from_files(cls, files: Sequence[CommitmentsFile]) -> Lexicon:
@@ -119,35 +217,14 @@ class Lexicon:
                 levels[_normal(phrase)] = _NEGATION
             deadline_words.update(dict.fromkeys(_normal(p) for p in file.deadlines))
         ordered = _longest_first(list(levels))
-        alternatives = "|".join(f"(?P<p{i}>{_phrase_pattern(p)})" for i, p in enumerate(ordered))
-        phrases = re.compile(rf"(?<![\w'])(?:{alternatives or '(?!)'})(?![\w'])", re.IGNORECASE)
         deadlines = None
         if deadline_words:
-            leads = "|".join(_phrase_pattern(p) for p in _longest_first(list(deadline_words)))
-            deadlines = re.compile(rf"(?<![\w'])(?:{leads})\s+(?P<date>{_DATE}){_NOT_A_YEAR_END}", re.IGNORECASE)
-        firsts = [p.split()[0] for p in ordered]
-        return cls(
-            phrases,
-            tuple(levels[p] for p in ordered),
-            deadlines,
-            frozenset(w for w in firsts if not w.endswith("*")),
-            tuple(sorted({w.rstrip("*") for w in firsts if w.endswith("*")})),
-        )
+            deadlines = _PhraseIndex(_longest_first(list(deadline_words)), rf"\s+(?P<date>{_DATE}){_NOT_A_YEAR_END}")
+        return cls(_PhraseIndex(ordered), tuple(levels[p] for p in ordered), deadlines)
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
         """Every phrase in `text`, left to right, longest first where two start together."""
-        end = 0
-        for word in _WORD.finditer(text):
-            start = word.start()
-            if start < end:
-                continue
-            lower = word.group().lower()
-            if lower not in self.first_words and not lower.startswith(self.first_stems or ("\0",)):
-                continue
-            match = self.phrases.match(text, start)
-            if match is not None:
-                end = match.end()
-                yield match
+        return self.phrases.finditer(text)
 
 
 def commitment_strength(text: str, lexicon: Lexicon, *, published: FuzzyDate | None = None) -> Strength:

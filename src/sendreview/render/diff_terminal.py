@@ -14,7 +14,7 @@ from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Side, Step
 from sendreview.render import diff as words
 from sendreview.render.terminal import verdict_text
-from sendreview.text import clean
+from sendreview.text import cut
 from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 CHANGE_STYLE: dict[Change, str] = {"improved": "green", "regressed": "bold red", "unchanged": "dim"}
@@ -36,8 +36,8 @@ def diff_report(result: Diff) -> RenderableType:
 
 def _step(result: Diff, step: Step, title: str) -> list[RenderableType]:
     header = Text(title, style="bold underline")
-    header.append(f"\nfrom: {words.stage_line(result, step.old, clean)}", style="")
-    header.append(f"\nto:   {words.stage_line(result, step.new, clean)}", style="")
+    header.append(f"\nfrom: {words.stage_line(result, step.old, cut)}", style="")
+    header.append(f"\nto:   {words.stage_line(result, step.new, cut)}", style="")
     parts: list[RenderableType] = [header, Text(words.summary_sentence(step), style="bold")]
     weakened = [p for p in step.proposals if p.weakened]
     if weakened:
@@ -66,34 +66,34 @@ def _step(result: Diff, step: Step, title: str) -> list[RenderableType]:
 def _weakened(change: ProposalChange) -> RenderableType:
     if change.old is None or change.new is None:  # only matched proposals can weaken
         return Text("")
-    line = Text.assemble(("▼ ", "bold yellow"), (clean(change.old.id), "bold cyan"), " ")
-    line.append_text(Text(clean(change.old.title), style="bold")).append(" → ")
-    line.append(clean(change.new.id), style="bold cyan").append(" ").append_text(Text(clean(change.new.title), "bold"))
-    detail = Text("\n".join(words.weakened_lines(change, clean)), style="italic")
+    line = Text.assemble(("▼ ", "bold yellow"), (cut(change.old.id), "bold cyan"), " ")
+    line.append_text(Text(cut(change.old.title), style="bold")).append(" → ")
+    line.append(cut(change.new.id), style="bold cyan").append(" ").append_text(Text(cut(change.new.title), "bold"))
+    detail = Text("\n".join(words.weakened_lines(change, cut)), style="italic")
     return Stack(line, Padding(detail, (0, 0, 0, 2)))
 
 
 def _red_line(change: RedLineChange) -> Text:
     if change.status == "resolved":
-        line = Text.assemble(("✔ resolved: ", "bold green"), (clean(change.old_proposal or ""), "cyan"), " ")
-        line.append(clean(change.old_title)).append(" no longer crosses ").append(clean(change.ask_title), "bold")
+        line = Text.assemble(("✔ resolved: ", "bold green"), (cut(change.old_proposal or ""), "cyan"), " ")
+        line.append(cut(change.old_title)).append(" no longer crosses ").append(cut(change.ask_title), "bold")
         if change.new_proposal is None:
             line.append(" (the proposal is not in the new paper)")
         else:
-            line.append("; now ").append(clean(change.new_proposal), "cyan").append(f" {clean(change.new_title)}")
+            line.append("; now ").append(cut(change.new_proposal), "cyan").append(f" {cut(change.new_title)}")
             if change.new_stance:
                 line.append(f" ({change.new_stance})")
             if change.new_note:
-                line.append(f": {clean(change.new_note)}", "italic")
+                line.append(f": {cut(change.new_note)}", "italic")
         return line
     label = "✘ still open: " if change.status == "still-open" else "✘ new: "
     line = Text(label, style="bold red")
     if change.status == "still-open":
-        line.append(clean(change.old_proposal or ""), "cyan").append(" → ")
-    line.append(clean(change.new_proposal or ""), "cyan").append(f" {clean(change.new_title)} crosses ")
-    line.append(clean(change.ask_title), "bold")
+        line.append(cut(change.old_proposal or ""), "cyan").append(" → ")
+    line.append(cut(change.new_proposal or ""), "cyan").append(f" {cut(change.new_title)} crosses ")
+    line.append(cut(change.ask_title), "bold")
     if change.new_note:
-        line.append(f": {clean(change.new_note)}", "italic")
+        line.append(f": {cut(change.new_note)}", "italic")
     return line
 
 
@@ -108,8 +108,8 @@ def _asks(result: Diff, step: Step) -> Table:
     for ask in step.asks:
         if ask.group != group:
             group = ask.group
-            table.add_row(Text(clean(titles.get(group, group)), style="bold underline"), "", "", "")
-        label = Text.assemble(clean(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+            table.add_row(Text(cut(titles.get(group, group)), style="bold underline"), "", "", "")
+        label = Text.assemble(cut(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (cut(ask.id), "cyan"))
         table.add_row(
             label,
             _verdict_cell(ask.before, ask.proposals_before),
@@ -122,7 +122,7 @@ def _asks(result: Diff, step: Step) -> Table:
 def _verdict_cell(verdict: Verdict, proposals: tuple[str, ...]) -> Text:
     cell = verdict_text(verdict)
     if proposals:
-        cell.append("\n").append(", ".join(clean(p) for p in proposals), style="cyan")
+        cell.append("\n").append(", ".join(cut(p) for p in proposals), style="cyan")
     return cell
 
 
@@ -135,13 +135,13 @@ def _proposals(step: Step) -> Table:
     table.add_column("Commitment", ratio=3)
     for change in step.proposals:
         commitment = Text(words.strength_words(change))
-        if deadline := words.deadline_words(change, clean):
+        if deadline := words.deadline_words(change, cut):
             commitment.append("\n" + deadline, style="dim")
         table.add_row(
             Text(words.STATUS_LABEL[change.status], style=STATUS_STYLE[change.status]),
             _side(change.old),
             _side(change.new),
-            Text(words.match_words(change, clean), style="dim"),
+            Text(words.match_words(change, cut), style="dim"),
             commitment,
         )
     return table
@@ -150,4 +150,4 @@ def _proposals(step: Step) -> Table:
 def _side(side: Side | None) -> Text:
     if side is None:
         return Text("")
-    return Text.assemble((clean(side.id), "cyan"), " ", clean(side.title))
+    return Text.assemble((cut(side.id), "cyan"), " ", cut(side.title))

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from sendreview.analysis.statement import Statement
 from sendreview.errors import Problem, SendReviewError
-from sendreview.text import clean, markdown
+from sendreview.text import clean, markdown, markdown_link
 
 FORMATS = ("md", "html", "txt")
 MAX_SECONDS = 5.0
@@ -70,8 +70,11 @@ class _Sandbox(SandboxedEnvironment):
 
 def _finalize(value: Any) -> Any:
     """What every `{{ ... }}` prints: text without control characters or escape sequences, even
-    where a template forgets `| clean`; sendreview's own markup passes as it is."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    where a template forgets `| clean`. Markup (from `|e`, `|safe`, sendreview's own pictures) is
+    cleaned too and stays markup: cleaning only removes characters, so it adds no HTML."""
+    if isinstance(value, Markup):
+        return Markup(clean(str(value)))
+    if isinstance(value, str):
         return clean(value)
     return value
 
@@ -103,6 +106,7 @@ def environment(template: Path, *, html: bool, source: str | None = None) -> San
         finalize=_finalize,
     )
     env.filters["md"] = markdown
+    env.filters["md_link"] = markdown_link
     env.filters["clean"] = clean
     for unneeded in ("lipsum", "cycler", "joiner"):  # nothing a statement needs; less to misuse
         env.globals.pop(unneeded, None)
@@ -167,7 +171,9 @@ def render(
                 if bounded and size > MAX_OUTPUT_CHARS:
                     raise SecurityError(f"the output is over {MAX_OUTPUT_CHARS:,} characters")
                 parts.append(chunk)
-        return "".join(parts)
+        # Again over the whole output: the template's own text, and pieces that only make an escape
+        # sequence once joined (a filter's output next to a value), never reach a terminal or file.
+        return clean("".join(parts))
     except TemplateNotFound as error:
         line = _template_line(error)
         message = f"template refused: it asks for another file ('{error.name}'); a template can use only itself"
@@ -176,6 +182,9 @@ def render(
         raise SendReviewError(
             [Problem(str(template), error.lineno or 1, 1, f"template error: {error.message}")]
         ) from None
+    except SyntaxError as error:  # Python's own bound: blocks nested 20 deep (`for`) or 100 (`if`)
+        message = f"template refused: its blocks are nested too deeply for Python to run ({error.msg})"
+        raise SendReviewError([Problem(str(template), _template_line(error), 1, message)]) from None
     except UndefinedError as error:
         raise SendReviewError([Problem(str(template), _template_line(error), 1, f"template failed: {error}")]) from None
     except (SecurityError, TemplateError, _TimeUp, RecursionError, OverflowError, MemoryError) as error:

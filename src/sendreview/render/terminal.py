@@ -1,5 +1,6 @@
-"""Rich renderables for the terminal. Every piece of user text goes through `clean` as plain Text,
-so nothing from a YAML file can become markup, a colour or an escape sequence."""
+"""Rich renderables for the terminal. Every piece of user text goes through `cut` (`clean`, and at
+most 2,000 characters) as plain Text, so nothing from a YAML file can become markup, a colour or
+an escape sequence, or take minutes to lay out."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from sendreview.render import when
-from sendreview.text import clean
+from sendreview.text import cut
 from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
 from sendreview.wording import assessment_words, from_to, long_date
 
@@ -44,8 +45,51 @@ STATUS_STYLE: dict[EntryStatus, str] = {
 }
 
 
+# Below this many columns a table cannot show its names and labels side by side: each row is
+# shown as lines of "Heading: value" instead.
+NARROW = 60
+DEFAULT_WIDTH = 80
+
+
+def usable_width(width: int) -> int:
+    """The width to lay out for: a width no terminal has (0, or wider than 1,000) means the usual 80."""
+    return width if 10 <= width <= 1000 else DEFAULT_WIDTH
+
+
+def for_width(renderable: RenderableType, width: int) -> RenderableType:
+    """The renderable laid out for a terminal `width` columns wide: tables stacked when narrow."""
+    if width >= NARROW:
+        return renderable
+    if isinstance(renderable, Table):
+        return _stacked(renderable)
+    if isinstance(renderable, Stack):
+        return Stack(*(for_width(part, width) for part in renderable.renderables))
+    return renderable
+
+
+def _stacked(table: Table) -> RenderableType:
+    """A table as one block of lines per row, each value under its column's heading."""
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(Text(str(table.title), style="bold underline"))
+    headings = [str(column.header) for column in table.columns]
+    for row in zip(*(list(column.cells) for column in table.columns), strict=True):
+        block = Text()
+        for heading, cell in zip(headings, row, strict=True):
+            value = cell if isinstance(cell, Text) else Text(str(cell))
+            if not value.plain:
+                continue
+            if block.plain:
+                block.append("\n")
+            block.append(f"{heading}: ", style="dim").append_text(value)
+        parts += [block, Text("")]
+    if table.caption:
+        parts.append(Text(str(table.caption)))
+    return Stack(*parts)
+
+
 def _text(value: str, style: str = "") -> Text:
-    return Text(clean(value), style=style)
+    return Text(cut(value), style=style)
 
 
 def verdict_text(verdict: Verdict, *, short: bool = False) -> Text:
@@ -58,15 +102,15 @@ def asks_tree(view: CatalogueView) -> Tree:
     for group in view.groups:
         label = _text(group.title, "bold")
         if group.date is not None:
-            label.append(f"  ({clean(str(group.date))})", style="dim")
+            label.append(f"  ({cut(str(group.date))})", style="dim")
         branch = root.add(label)
         for ask in (a for a in view.asks if a.group == group.id):
-            line = Text.assemble((clean(ask.id), "cyan"), "  ", _text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"))
+            line = Text.assemble((cut(ask.id), "cyan"), "  ", _text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"))
             node = branch.add(line)
             if ask.text:
                 node.add(_text(ask.text, "dim"))
             for lens in ask.lenses:
-                point = node.add(Text.assemble((clean(lens.id), "cyan"), "  ", _text(lens.title)))
+                point = node.add(Text.assemble((cut(lens.id), "cyan"), "  ", _text(lens.title)))
                 point.add(_text(lens.text, "dim"))
     return root
 
@@ -108,7 +152,7 @@ def _timeline_caption(view: TimelineView) -> Text | None:
     lines = []
     if view.document is not None:
         kind = KIND_TITLES[view.document.kind]
-        lines.append(f"The {kind}'s own dates come from the document: {clean(view.document.title)}.")
+        lines.append(f"The {kind}'s own dates come from the document: {cut(view.document.title)}.")
     if any(e.projection is not None for e in view.milestones):
         lines.append(f"Projected and overdue are worked out from the rules on {long_date(view.today)}.")
     return Text("\n".join(lines), style="dim") if lines else None
@@ -145,7 +189,7 @@ def _involvement_by_row(view: TimelineView) -> dict[str, Text]:
             continue
         first = order.index(period.start)
         last = order.index(period.end) if period.end in order else first
-        rows[period.start] = Text("\n".join(f"• {clean(line)}" for line in period.involvement))
+        rows[period.start] = Text("\n".join(f"• {cut(line)}" for line in period.involvement))
         for milestone_id in order[first + 1 : last]:
             rows.setdefault(milestone_id, Text("┆", style="dim"))
     return rows
@@ -158,7 +202,7 @@ def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] 
     if result.red_line_breaches:
         breaches: list[RenderableType] = []
         for breach in result.red_line_breaches:
-            line = Text.assemble(("✘ ", "bold red"), (clean(breach.proposal), "bold cyan"), " ")
+            line = Text.assemble(("✘ ", "bold red"), (cut(breach.proposal), "bold cyan"), " ")
             line.append_text(_text(breach.proposal_title, "bold"))
             line.append(" crosses the red line: ").append_text(_text(breach.ask_title, "bold"))
             breaches.append(line)
@@ -172,7 +216,7 @@ def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] 
     if unassessed:
         lines = Text("Proposals with no assessment yet:\n", style="bold")
         for proposal in unassessed:
-            lines.append_text(Text.assemble("  ", (clean(proposal.id), "cyan"), " ", _text(proposal.title), "\n"))
+            lines.append_text(Text.assemble("  ", (cut(proposal.id), "cyan"), " ", _text(proposal.title), "\n"))
             if suggestions and (suggestion := suggestions.get(proposal.id)) is not None:
                 lines.append_text(_suggestion_hint(suggestion))
         lines.rstrip()
@@ -184,13 +228,13 @@ def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] 
 def _header(result: Comparison) -> Text:
     doc, summary = result.document, result.summary
     header = _text(doc.title, "bold")
-    published = f", published {clean(str(doc.published))}" if doc.published else ""
+    published = f", published {cut(str(doc.published))}" if doc.published else ""
     header.append(f"\n{KIND_TITLES[doc.kind]}{published}. ")
     header.append(f"{summary.proposals} proposals, {summary.links} links to {summary.asks} asks.")
     if doc.consultation and doc.consultation.closes:
-        header.append(f" Consultation closes {clean(str(doc.consultation.closes))}.")
+        header.append(f" Consultation closes {cut(str(doc.consultation.closes))}.")
     style = "" if result.assessment.status == "agreed" else "bold yellow"
-    header.append("\n").append(clean(assessment_words(result.assessment)), style=style)
+    header.append("\n").append(cut(assessment_words(result.assessment)), style=style)
     return header
 
 
@@ -231,14 +275,14 @@ def _asks_table(result: Comparison) -> Table:
         if by_lens.plain:
             cell.append("; " if cell.plain else "").append("through lens points: ", style="dim")
             cell.append_text(by_lens)
-        label = Text.assemble(_text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (clean(ask.id), "cyan"))
+        label = Text.assemble(_text(ask.title), (ASK_KIND_SUFFIX[ask.kind], "red"), "\n", (cut(ask.id), "cyan"))
         table.add_row(label, verdict_text(ask.verdict), cell)
     return table
 
 
 def _proposal_ids(ids: Iterable[str]) -> Text:
     unique = dict.fromkeys(ids)
-    return Text(", ".join(clean(i) for i in unique), style="cyan")
+    return Text(", ".join(cut(i) for i in unique), style="cyan")
 
 
 def summary_line(result: Comparison) -> Text:
@@ -261,12 +305,12 @@ def _suggestion_hint(suggestion: Suggestion) -> Text:
     """One dim line under an unassessed proposal in `compare`: its best suggestion, marked as one."""
     kind = ASK_KIND_SUFFIX[suggestion.kind].strip(" ()")
     if suggestion.matched:
-        why = "matched " + ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched[:3])
+        why = "matched " + ", ".join(f'"{cut(m.text)}"' for m in suggestion.matched[:3])
     else:
-        why = "like " + ", ".join(clean(p.id) for p in suggestion.learned[:3]) + " in an earlier paper"
+        why = "like " + ", ".join(cut(p.id) for p in suggestion.learned[:3]) + " in an earlier paper"
     return Text.assemble(
         ("      suggestion: ", "dim italic"),
-        (clean(suggestion.ask), "dim cyan"),
+        (cut(suggestion.ask), "dim cyan"),
         (f" ({kind + '; ' if kind else ''}{why})\n", "dim"),
     )
 
@@ -285,8 +329,8 @@ def suggestions_report(result: Suggestions) -> RenderableType:
     papers = paper_names(result.learned_from)
     for item in result.learned_from:
         header.append(
-            f"\nLearning from {clean(item.file)}: {item.assessed} assessed proposal{'s' if item.assessed != 1 else ''}"
-            f" of {clean(papers[item.file])}.",
+            f"\nLearning from {cut(item.file)}: {item.assessed} assessed proposal{'s' if item.assessed != 1 else ''}"
+            f" of {cut(papers[item.file])}.",
             style="dim",
         )
     parts: list[RenderableType] = [header]
@@ -298,19 +342,17 @@ def suggestions_report(result: Suggestions) -> RenderableType:
         return Padding(text, (0, 0, 0, by), expand=False)  # wrapped lines keep the indent
 
     for proposal in result.proposals:
-        parts.append(Text.assemble("\n", (clean(proposal.id), "bold cyan"), " ", _text(proposal.title, "bold")))
+        parts.append(Text.assemble("\n", (cut(proposal.id), "bold cyan"), " ", _text(proposal.title, "bold")))
         if proposal.linked:
-            parts.append(indented(Text(f"linked already: {', '.join(clean(a) for a in proposal.linked)}", "dim"), 2))
+            parts.append(indented(Text(f"linked already: {', '.join(cut(a) for a in proposal.linked)}", "dim"), 2))
         for rank, suggestion in enumerate(proposal.suggestions, start=1):
-            line = Text.assemble(
-                f"{rank}. ", (clean(suggestion.ask), "cyan"), (ASK_KIND_SUFFIX[suggestion.kind], "red")
-            )
+            line = Text.assemble(f"{rank}. ", (cut(suggestion.ask), "cyan"), (ASK_KIND_SUFFIX[suggestion.kind], "red"))
             parts += [indented(line.append(f"  score {suggestion.score:g}"), 2), indented(_text(suggestion.title), 5)]
-            parts += [indented(Text(clean(reason), "dim"), 5) for reason in reasons(suggestion, papers)]
+            parts += [indented(Text(cut(reason), "dim"), 5) for reason in reasons(suggestion, papers)]
         if not proposal.suggestions:
             parts.append(indented(Text(f"no suggestion: no ask scores {result.min_score:g} or more", "dim"), 2))
         for look in proposal.second_look:
-            line = Text.assemble(("? second look: ", "yellow"), (clean(look.ask), "cyan"))
+            line = Text.assemble(("? second look: ", "yellow"), (cut(look.ask), "cyan"))
             line.append(f" ({look.stance}) scores {look.score:g}: the proposal's words do not point to it")
             parts.append(indented(line, 2))
     with_some = sum(1 for p in result.proposals if p.suggestions)
