@@ -28,6 +28,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 if TYPE_CHECKING:
     import datetime as dt
 
+    from sendreview.api import ForumProfile
     from sendreview.models.asks import Catalogue
     from sendreview.models.dates import FuzzyDate
     from sendreview.models.document import DocumentInfo
@@ -173,6 +174,14 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
 ]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Your forum's profile (name, asks, words for the statement); by default forum.yaml here, if there is one.",
+        show_default=False,
+    ),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
 FailOnOption = Annotated[
     list[FailOn] | None,
@@ -198,10 +207,13 @@ def main_options(
     ctx.obj = {"debug": debug}
 
 
-def _catalogue(asks: list[Path] | None, no_default_asks: bool) -> Catalogue:
+def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfile | None = None) -> Catalogue:
+    """The asks: the bundled ones (unless left out) and --asks files, else the profile's asks files."""
     from sendreview.api import load_catalogue
     from sendreview.errors import SendReviewError
 
+    if not asks and forum is not None:
+        asks = list(forum.asks)
     if no_default_asks and not asks:
         raise SendReviewError("--no-default-asks needs at least one --asks FILE")
     return load_catalogue(asks or (), bundled=not no_default_asks)
@@ -209,14 +221,29 @@ def _catalogue(asks: list[Path] | None, no_default_asks: bool) -> Catalogue:
 
 def _date(option: str, value: str | None) -> FuzzyDate | None:
     from sendreview.errors import SendReviewError
-    from sendreview.models.dates import FuzzyDate
+    from sendreview.models.dates import user_date
 
     if value is None:
         return None
     try:
-        return FuzzyDate.parse(value)
+        return user_date(value)
     except ValueError as error:
         raise SendReviewError(f"{option}: {error}") from None
+
+
+def _profile(path: Path | None) -> ForumProfile | None:
+    """The forum's profile: --profile FILE, else forum.yaml in this folder if there is one."""
+    from sendreview.api import load_profile
+
+    return load_profile(path)
+
+
+def _wrote(path: Path, content: str | bytes) -> None:
+    """Say on stderr what was written, and how big it is."""
+    from sendreview.text import visible
+
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    typer.echo(f"Wrote {visible(str(path))} ({size:,} bytes)", err=True)
 
 
 def _print(renderable: Any) -> None:
@@ -488,6 +515,7 @@ def compare(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
     addressed, red-line breaches first.
@@ -498,7 +526,7 @@ def compare(
     from sendreview.analysis.compare import failed_checks
     from sendreview.api import load_document
 
-    catalogue = _catalogue(extra, no_default_asks)
+    catalogue = _catalogue(extra, no_default_asks, _profile(profile))
     paper = load_document(document, catalogue, warn_unassessed=True)
     result = run_compare(paper, catalogue)
     if format is CompareFormat.json:
@@ -536,7 +564,9 @@ def statement(
     org: Annotated[
         str | None,
         typer.Option(
-            "--org", help="Who the statement is from; by default the file's 'assessment: by:'.", show_default=False
+            "--org",
+            help="Who the statement is from; by default the profile's name, else the file's 'assessment: by:'.",
+            show_default=False,
         ),
     ] = None,
     extra: AsksOption = None,
@@ -544,6 +574,7 @@ def statement(
     today: TodayOption = None,
     fail_on: FailOnOption = None,
     force: ForceOption = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
     disagree with, what is missing and what happens next.
@@ -559,18 +590,28 @@ def statement(
 
     fmt = _statement_format(format, output)
     day = _today(today)
-    catalogue = _catalogue(extra, no_default_asks)
+    forum = _profile(profile)
+    catalogue = _catalogue(extra, no_default_asks, forum)
     paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
-    organisation = _organisation(org, paper.assessment.by, document)
+    organisation = _organisation(org or (forum.profile.name if forum else None), paper.assessment.by, document)
     result = run_compare(paper, catalogue)
-    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day)
+    said = build_statement(
+        result,
+        catalogue,
+        load_timeline(),
+        organisation=organisation,
+        today=day,
+        intro=forum.profile.intro if forum else "",
+        next_steps=forum.profile.next_steps if forum else "",
+    )
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
 def _organisation(option: str | None, by: str | None, document: Path) -> str:
-    """Who a statement speaks for: --org, else the file's `assessment: by:`; never a default."""
+    """Who a statement speaks for: --org (or the profile's name), else the file's `assessment: by:`;
+    never a default."""
     from sendreview.errors import Problem, SendReviewError
     from sendreview.text import visible
 
@@ -579,7 +620,7 @@ def _organisation(option: str | None, by: str | None, document: Path) -> str:
         return name
     message = (
         "this statement would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
-        'in the file, or give --org "Your Forum\'s Name"'
+        'in the file, give --org "Your Forum\'s Name", or write a forum.yaml with: sendreview profile init'
     )
     raise SendReviewError([Problem(visible(str(document)), 1, 1, message)])
 
@@ -742,54 +783,63 @@ def suggest(
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new document file to write.", show_default=False)],
-    title: Annotated[str, typer.Option("--title", help="The paper's title.", show_default=False)],
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="When it came out, e.g. 2026-02-23 or 'Spring 2026'.", show_default=False),
-    ] = None,
-    kind: Annotated[PaperKind, typer.Option("--kind", help="What kind of paper it is.")] = PaperKind.green_paper,
-    from_text: Annotated[
+    paper: Annotated[
         Path | None,
         typer.Option(
+            "--from",
             "--from-text",
-            help="A plain-text file of proposals, one per paragraph or numbered line (1., 2.3, a)).",
+            help="The paper as published (.html saved from gov.uk, .pdf, .docx, .md), or a .txt list of proposals"
+            " (one per paragraph or numbered line: 1., 2.3, a)).",
             show_default=False,
         ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The paper's title; by default the paper's own.", show_default=False)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="When it came out: a day (23/02/2026 or 2026-02-23), a month or 'Spring 2026'.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        PaperKind | None,
+        typer.Option("--kind", help="What kind of paper it is; by default told from its title.", show_default=False),
     ] = None,
     top: TopOption = 3,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    profile: ProfileOption = None,
 ) -> None:
-    """Start a new document file for a paper; with --from-text, its proposals, each with suggested asks
-    as comments to check. Never replaces a file.
+    """Start a new document file for a paper, drafted from the paper itself with --from: its proposals,
+    each with suggested asks as comments to check. Never replaces a file.
 
-    Example: sendreview init white-paper.yaml --title "Every Child Achieving and Thriving" --published 2026-02-23
+    Example: sendreview init white-paper.yaml --from white-paper.pdf
     """
-    from sendreview.analysis.draft import draft_document
+    from sendreview.api import start_document
     from sendreview.errors import SendReviewError
-    from sendreview.loading import read_text
     from sendreview.output import write_output
-    from sendreview.render.yamltext import draft_yaml
+    from sendreview.render.yamltext import draft_yaml, started
 
     # Checked before any work: a document file holds a person's assessment, so init never replaces one.
     if path.exists() or path.is_symlink():
         raise SendReviewError(f"{path}: already exists; sendreview init never replaces a file: choose a new name")
-    text = read_text(from_text, str(from_text)) if from_text is not None else None
-    catalogue = _catalogue(extra, no_default_asks)
-    info = _document_info(title, kind.value, published)
-    draft = draft_document(info, catalogue, text=text, text_name=str(from_text or ""), top=_top(top))
-    write_output(path, draft_yaml(draft, str(path)))
-    found = f" with {len(draft.proposals)} proposals from {from_text}" if from_text is not None else ""
-    typer.echo(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}")
-
-
-def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo:
-    from sendreview.errors import SendReviewError
-    from sendreview.models.document import DocumentInfo
-
-    if not title.strip():
-        raise SendReviewError("--title: give the paper's title")
-    return DocumentInfo(title=title, kind=kind, published=_date("--published", published))
+    forum = _profile(profile)
+    draft, found = start_document(
+        title=title,
+        kind=kind.value if kind else None,
+        published=_date("--published", published),
+        paper=paper,
+        catalogue=_catalogue(extra, no_default_asks, forum),
+        by=forum.profile.name if forum else "",
+        top=_top(top),
+    )
+    content = draft_yaml(draft, str(path))
+    write_output(path, content)
+    _wrote(path, content)
+    typer.echo(started(draft, found, str(path)), err=True)
 
 
 @app.command()

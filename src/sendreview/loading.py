@@ -6,6 +6,7 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,29 +40,37 @@ class Loaded(Generic[ModelT]):
     source: Source
 
 
-def read_text(path: Path, name: str) -> str:
-    """Read a file as UTF-8 (a BOM is fine), refusing what is too big or not text."""
+def read_bytes(path: Path, name: str, *, limit: int | None = None, setting: str = "SENDREVIEW_MAX_FILE_BYTES") -> bytes:
+    """Read a whole file, refusing what is bigger than `limit` (the YAML file limit unless told) and
+    anything that is not a file; `setting` names the environment variable that raises the limit."""
+    limit = max_file_bytes() if limit is None else limit
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            raise SendReviewError(f"{name}: is not a regular file (a device or pipe, say); give a file")
+        size = status.st_size
+        if size > limit:
             raise SendReviewError(
                 [
                     Problem(
-                        name,
-                        1,
-                        1,
-                        f"file is {size:,} bytes, over the limit of {max_file_bytes():,}"
-                        " (set SENDREVIEW_MAX_FILE_BYTES to raise it)",
+                        name, 1, 1, f"file is {size:,} bytes, over the limit of {limit:,} (set {setting} to raise it)"
                     )
                 ]
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise SendReviewError(f"{name}: is a folder, not a file") from None
     except FileNotFoundError:
         raise SendReviewError(f"{name}: no such file") from None
     except PermissionError:
         raise SendReviewError(f"{name}: cannot read this file (permission denied)") from None
+
+
+def read_text(path: Path, name: str) -> str:
+    """Read a file as UTF-8 (a BOM is fine), refusing what is too big or not text."""
+    data = read_bytes(path, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -40,6 +40,8 @@ class DraftProposal(Result):
     title: str
     summary: str
     line: int
+    chapter: str = ""
+    source: str = ""
     renamed_from: str = ""
     suggestions: tuple[Suggestion, ...] = ()
 
@@ -49,6 +51,7 @@ class Draft(Result):
 
     document: DocumentInfo
     text_name: str = ""
+    by: str = ""
     preamble: str = ""
     proposals: tuple[DraftProposal, ...] = ()
 
@@ -149,17 +152,30 @@ def draft_document(
     *,
     text: str | None = None,
     text_name: str = "",
+    by: str = "",
     top: int = DEFAULT_TOP,
     min_score: float = DEFAULT_MIN_SCORE,
 ) -> Draft:
     """A new document's draft; with text, its proposals, each with up to `top` suggested asks."""
     if text is None:
-        return Draft(document=info)
+        return Draft(document=info, by=by)
     preamble, proposals = proposals_from_text(text)
     if not proposals:
         raise SendReviewError(f"{text_name}: no proposals found: the file is empty; {HOW_TO_WRITE}")
+    drafted = with_suggestions(proposals, catalogue, top=top, min_score=min_score)
+    return Draft(document=info, text_name=text_name, by=by, preamble=preamble, proposals=drafted)
+
+
+def with_suggestions(
+    proposals: Sequence[DraftProposal],
+    catalogue: Catalogue,
+    *,
+    top: int = DEFAULT_TOP,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> tuple[DraftProposal, ...]:
+    """The proposals, each with up to `top` suggested asks."""
     ranker = Ranker.for_catalogue(catalogue)
-    drafted = tuple(
+    return tuple(
         p.model_copy(
             update={
                 "suggestions": suggest_for(
@@ -169,4 +185,3 @@ def draft_document(
         )
         for p in proposals
     )
-    return Draft(document=info, text_name=text_name, preamble=preamble, proposals=drafted)

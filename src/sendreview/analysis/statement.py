@@ -138,6 +138,8 @@ class Statement(Result):
     verdict_labels: dict[Verdict, str]
     verdict_counts: tuple[VerdictCount, ...]
     consultation: str
+    # The forum's own paragraph for "What happens next", from its profile.
+    next_steps: str = ""
     engagement: tuple[NextStep, ...]
     path: tuple[NextStep, ...]
     horizon: str
@@ -178,6 +180,8 @@ def build_statement(
     *,
     organisation: str,
     today: dt.date | None = None,
+    intro: str = "",
+    next_steps: str = "",
 ) -> Statement:
     """The statement's content, in `organisation`'s voice: what we asked for, agree with, want more
     of, oppose, miss, have not yet assessed, and what happens next (projected from the timeline's
@@ -239,7 +243,9 @@ def build_statement(
         who_we_are=(
             f"We are {who}. We have read this {kind} against what families of children and young people "
             "with special educational needs and disabilities (SEND) asked for."
+            + (f" {' '.join(intro.split())}" if intro.strip() else "")
         ),
+        next_steps=" ".join(next_steps.split()),
         asked_for_intro=asked_for_intro,
         asked_for=asked_for,
         own_asks_intro=("We also asked for:" if asked_for else "We asked for:") if own_asks else "",

@@ -74,6 +74,8 @@ def statement_docx(statement: Statement) -> bytes:
         _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in s.not_assessed))
 
     doc.add_heading("What happens next", level=1)
+    if s.next_steps:
+        doc.add_paragraph(clean(s.next_steps))
     if s.consultation:
         doc.add_paragraph(clean(s.consultation))
     if s.engagement:
