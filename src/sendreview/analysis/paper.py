@@ -130,8 +130,12 @@ def _consultation(blocks: Sequence[Block]) -> Consultation | None:
 
 
 def _chapter_level(paper: PaperText) -> int | None:
-    """The highest heading level used more than once (a lone top heading is the title)."""
-    levels = Counter(b.level for b in paper.blocks if b.kind == "heading" and not _PROPOSAL.fullmatch(b.text))
+    """The highest heading level used more than once, else the highest used (the title's heading apart)."""
+    levels = Counter(
+        b.level
+        for b in paper.blocks
+        if b.kind == "heading" and not _PROPOSAL.fullmatch(b.text) and b.text != paper.title
+    )
     repeated = sorted(level for level, count in levels.items() if count > 1)
     if repeated:
         return repeated[0]
