@@ -205,6 +205,8 @@ def main_options(
 ) -> None:
     """Hold government SEND papers against what parent carer forums asked for."""
     ctx.obj = {"debug": debug}
+    if debug:  # read by the core too: YAML syntax errors then add the parser's own words
+        os.environ["SENDREVIEW_DEBUG"] = "1"
 
 
 def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfile | None = None) -> Catalogue:
