@@ -67,6 +67,7 @@ class FileKind(str, Enum):
     asks = "asks"
     timeline = "timeline"
     commitments = "commitments"
+    profile = "profile"
 
 
 class SchemaKind(str, Enum):
@@ -76,6 +77,7 @@ class SchemaKind(str, Enum):
     compare = "compare"
     diff = "diff"
     commitments = "commitments"
+    profile = "profile"
     suggest = "suggest"
     timeline_view = "timeline-view"
     timeline_next = "timeline-next"
@@ -488,7 +490,8 @@ def validate(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases) and report every problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases, forum profiles) and report every
+    problem as FILE:LINE:COL.
 
     Example: sendreview validate my-response.yaml
     """
@@ -845,10 +848,78 @@ def init(
 
 
 @app.command()
+def assess(
+    document: DocumentArgument,
+    ask: Annotated[
+        list[str] | None,
+        typer.Option("--ask", help="Offer this ask too, for every proposal (repeatable).", show_default=False),
+    ] = None,
+    top: TopOption = 3,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+    profile: ProfileOption = None,
+) -> None:
+    """Go through the proposals not yet assessed, one at a time, answering for each suggested ask;
+    every answer is saved in the file at once, keeping its comments and layout.
+
+    Example: sendreview assess white-paper.yaml
+    """
+    from sendreview.guided import assess as run_assess
+    from sendreview.guided import summary
+
+    catalogue = _catalogue(extra, no_default_asks, _profile(profile))
+    try:
+        progress = run_assess(document, catalogue, read=_read_line, say=typer.echo, extra_asks=ask or (), top=_top(top))
+    except KeyboardInterrupt:
+        typer.echo("\nStopped. Every answer given before this one is saved.", err=True)
+        raise typer.Exit(130) from None
+    typer.echo("")
+    typer.echo("\n".join(summary(progress, str(document))))
+
+
+def _read_line() -> str | None:
+    """One line of standard input, without its line ending; None at the end of input."""
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+profile_app = typer.Typer(
+    name="profile",
+    help="Your forum's profile (forum.yaml): who you are, your own asks, words for your statements.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(profile_app)
+
+
+@profile_app.command("init")
+def profile_init(
+    path: Annotated[Path, typer.Argument(help="Where to write the profile.")] = Path("forum.yaml"),
+    force: ForceOption = False,
+) -> None:
+    """Write your forum's profile by answering a few questions, one per line.
+
+    Example: sendreview profile init
+    """
+    from sendreview.errors import SendReviewError
+    from sendreview.guided import ask_profile
+    from sendreview.output import write_output
+    from sendreview.render.yamltext import profile_yaml
+
+    if (path.exists() or path.is_symlink()) and not force:  # before the questions, not after them
+        raise SendReviewError(f"{path}: already exists; use --force to replace it, or edit it")
+    content = profile_yaml(ask_profile(_read_line, typer.echo, again=sys.stdin.isatty()))
+    write_output(path, content, force=force)
+    _wrote(path, content)
+
+
+@app.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments) or of a command's
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, profile) or of a command's
     JSON output (compare, diff, suggest, timeline-view, timeline-next).
 
     Example: sendreview schema document > document.schema.json

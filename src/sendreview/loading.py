@@ -18,15 +18,17 @@ from sendreview.errors import Problem, SendReviewError, did_you_mean
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
+from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments"]
+Kind = Literal["asks", "timeline", "document", "commitments", "profile"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
     "document": Document,
     "commitments": CommitmentsFile,
+    "profile": Profile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -93,6 +95,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "asks"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
+    if "name" in data:
+        return "profile"
     return None
 
 
@@ -120,8 +124,8 @@ def load_any(
         found = f"a {_shape(data)}"
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
-            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:') or commitment"
-            " phrases ('strengths:'); or say which with --kind"
+            " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
+            " phrases ('strengths:') or a forum's profile ('name:'); or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

@@ -14,6 +14,7 @@ from sendreview.analysis.timeline import NextView, TimelineView
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
+from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "suggest": (Suggestions, "serialization", "The output of `sendreview suggest --format json`."),
     "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
     "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
+    "profile": (Profile, "validation", "A sendreview forum profile (forum.yaml): who the forum is."),
     "commitments": (
         CommitmentsFile,
         "validation",

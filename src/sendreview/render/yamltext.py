@@ -19,6 +19,7 @@ from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 if TYPE_CHECKING:
     from sendreview.analysis.paper import PaperDraft
+    from sendreview.models.profile import Profile
 
 # Characters YAML readers refuse or read as line breaks; json.dumps leaves these as they are.
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
@@ -166,3 +167,28 @@ def started(draft: Draft, found: PaperDraft | None, path_name: str) -> str:
             f" Check them, then assess them: sendreview assess {path}"
         )
     return f"Add the paper's proposals, then assess them: sendreview assess {path}"
+
+
+def profile_yaml(profile: Profile) -> str:
+    """A forum's profile as the `forum.yaml` a person can edit later, every field shown."""
+    lines = [
+        "# Your forum's profile, read by sendreview statement, compare, init and assess",
+        "# when they run in this folder (or given with --profile FILE). Edit it as you like;",
+        "# check it with: sendreview validate forum.yaml",
+        f"name: {quoted(profile.name)}",
+    ]
+    optional = (
+        ("short_name", profile.short_name or ""),
+        ("region", profile.region or ""),
+        ("website", profile.website),
+        ("contact", profile.contact),
+        ("intro", profile.intro),
+        ("next_steps", profile.next_steps),
+    )
+    for key, value in optional:
+        lines.append(f"{key}: {quoted(value)}" if value else f"# {key}:")
+    if profile.asks:
+        lines += ["asks:", *(f"  - {quoted(ask)}" for ask in profile.asks)]
+    else:
+        lines.append("# asks: [our-asks.yaml]  # your forum's own asks files, beside this one")
+    return "\n".join(lines) + "\n"
