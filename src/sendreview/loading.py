@@ -91,12 +91,12 @@ def detect_kind(data: Any) -> Kind | None:
         return "document"
     if "milestones" in data or "periods" in data:
         return "timeline"
+    if "name" in data:  # before asks: a profile lists its asks files under 'asks:'
+        return "profile"
     if "asks" in data or "groups" in data:
         return "asks"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
-    if "name" in data:
-        return "profile"
     return None
 
 
