@@ -65,12 +65,9 @@ def test_compare_reads_the_profiles_asks(invoke: Invoke, forum: Path) -> None:
 
 
 def test_a_profile_elsewhere_finds_its_asks_beside_it(
-    invoke: Invoke, forum: Path, tmp_path_factory: pytest.TempPathFactory
+    invoke: Invoke, forum: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    elsewhere = tmp_path_factory.mktemp("elsewhere")
-    import os
-
-    os.chdir(elsewhere)
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     loaded = load_profile(forum / "forum.yaml")
     assert loaded is not None and loaded.asks == (forum / "local-asks.yaml",)
     result = invoke("compare", GREEN_PAPER, "-f", "json", "--profile", forum / "forum.yaml")
