@@ -885,7 +885,8 @@ def _read_line() -> str | None:
 
 profile_app = typer.Typer(
     name="profile",
-    help="Your forum's profile (forum.yaml): who you are, your own asks, words for your statements.",
+    help="Write your forum's profile (forum.yaml): who you are, your own asks, words for your statements."
+    "\n\nExample: sendreview profile init",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
