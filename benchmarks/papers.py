@@ -72,8 +72,13 @@ def sample_html() -> str:
     """The sample as a page saved from a gov.uk-like site."""
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>{html.escape(TITLE)} - GOV.UK</title></head><body>",
+        f"<title>{html.escape(TITLE)} - GOV.UK</title>",
+        "<meta name='govuk:first-published-at' content='2026-03-02T09:30:00+00:00'></head><body>",
+        # The furniture of a gov.uk page, which is not the paper: a cookie banner, menus, contents.
+        "<div class='gem-c-cookie-banner govuk-clearfix'><h2>Cookies on GOV.UK</h2>"
+        "<p>We use some essential cookies to make this website work.</p></div>",
         "<nav><a href='/'>Home</a> <a href='/education'>Education</a></nav><main>",
+        "<nav class='gem-c-contents-list' aria-label='Contents'><h2>Contents</h2><ol><li>Chapter 1</li></ol></nav>",
         f"<h1>{html.escape(TITLE)}</h1>",
         f"<p>{html.escape(NOTICE)}</p><p>{PUBLISHED}</p><p>{html.escape(CONSULTATION)}</p>",
     ]
@@ -83,7 +88,9 @@ def sample_html() -> str:
             parts.append(f"<h2 id='{anchor}'>{html.escape(chapter)}</h2>")
         parts.append(f"<h3 id='proposal-{number}'>Proposal {number}: {html.escape(title)}</h3>")
         parts.append(f"<p>{html.escape(text)}</p>")
-    parts.append("</main><footer>Made-up sample; not Crown copyright.</footer></body></html>")
+    parts.append("</main><div class='gem-c-feedback'><h2>Help us improve GOV.UK</h2>")
+    parts.append("<p>We will not reply to this feedback.</p></div>")
+    parts.append("<footer>Made-up sample; not Crown copyright.</footer></body></html>")
     return "\n".join(parts)
 
 

@@ -143,6 +143,8 @@ def _markdown(text: str, name: str, fmt: str) -> PaperText:
 # --- HTML (a page saved from gov.uk) ----------------------------------------------------------
 
 _SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "svg", "form", "button"}
+# gov.uk's page furniture: the contents list, the cookie banner, "Is this page useful?", the menus.
+_SKIPPED_CLASSES = re.compile(r"gem-c-(?:contents-list|cookie-banner|feedback|layout-super-navigation)|govuk-skip-link")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -174,7 +176,12 @@ class _PageReader(HTMLParser):
         if self.skipping:
             self.skipping.append(tag)
             return
-        if tag in _SKIPPED or "gem-c-contents-list" in values.get("class", ""):
+        if (
+            tag in _SKIPPED
+            or "hidden" in values
+            or values.get("aria-hidden") == "true"
+            or _SKIPPED_CLASSES.search(values.get("class", ""))
+        ):
             self.skipping.append(tag)
             return
         if values.get("id"):
