@@ -197,3 +197,12 @@ def test_a_run_killed_midway_leaves_a_whole_file_and_resumes(paper: Path, how: s
     assert code == 0, out
     assert "Proposal 1 (" not in out  # answered before the kill: the run carries on from proposal 2
     assert _links(paper)["2"][0][1:] == ("partly", "")
+
+
+def test_an_unquoted_id_that_reads_as_a_number_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "paper.yaml"
+    path.write_text(PAPER.replace('  - id: "1"\n', "  - id: 2.10\n"), encoding="utf-8")
+    code, out, _ = _run(path, "a\n\n")
+    assert code == 0, out
+    assert _links(path)["2.10"] == [("right-skills", "agree", "")]
+    assert "  - id: 2.10\n" in path.read_text(encoding="utf-8")

@@ -140,13 +140,11 @@ class _RoundTrip:
             self._tree = self.yaml.load(self.text)
         return self._tree
 
-    def _proposal(self, proposal_id: str) -> Any:
-        for node in self.tree.get("proposals") or ():
-            if str(node.get("id", "")).strip() == proposal_id:
-                return node
-        raise SendReviewError(f"{self.name}: proposal '{proposal_id}' is no longer in the file")
+    def _proposal(self, index: int) -> Any:
+        # By place, not by id: ruamel.yaml reads an unquoted id such as 2.10 as the number 2.1.
+        return self.tree["proposals"][index]
 
-    def add_link(self, proposal_id: str, ask: str, stance: Stance, note: str) -> None:
+    def add_link(self, index: int, proposal_id: str, ask: str, stance: Stance, note: str) -> None:
         """Add one link to a proposal and write the file, unless someone else changed it meanwhile."""
         import io
 
@@ -159,7 +157,7 @@ class _RoundTrip:
                 f" program?), so assess will not write over it; this last answer ({proposal_id}: {stance}"
                 f" {ask}) is not saved; every earlier one is. Run sendreview assess {self.name} again to carry on"
             )
-        node = self._proposal(proposal_id)
+        node = self._proposal(index)
         link = CommentedMap()
         link["ask"] = ask
         link["stance"] = stance
@@ -234,6 +232,7 @@ def assess(
             raise SendReviewError(f"--ask: no ask '{ask}'{did_you_mean(ask, titles)}; `sendreview asks` lists them")
     document = load_document(path, catalogue)
     tree = _RoundTrip(path, catalogue)
+    places = {id(p): index for index, p in enumerate(document.proposals)}
     unassessed = [p for p in document.proposals if not p.responds_to]
     suggestions = ranked(document, catalogue, top)
     progress = Progress(total=len(document.proposals), left=[p.id for p in unassessed])
@@ -261,7 +260,7 @@ def assess(
                 continue
             say("  A note, if you like (an empty line for none):")
             note = " ".join((read() or "").split())
-            tree.add_link(proposal.id, ask, STANCES[answer], note)
+            tree.add_link(places[id(proposal)], proposal.id, ask, STANCES[answer], note)
             progress.answered += 1
             progress.proposals.add(proposal.id)
             if proposal.id in progress.left:

@@ -300,7 +300,7 @@ def _pdf(data: bytes, name: str) -> PaperText:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files would reach the screen
     damaged = f"{name}: cannot read this PDF (it may be damaged or not a PDF); download it again, or {TEXT_ROUTE}"
-    if not data.lstrip()[:5] == b"%PDF-":
+    if b"%PDF-" not in data[:1024]:  # the header may follow a little junk, no more
         raise SendReviewError(damaged)
     try:
         reader = PdfReader(io.BytesIO(data))
