@@ -173,6 +173,26 @@ def _locked_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def test_a_pdf_locked_only_against_changes_is_read(invoke: Invoke, tmp_path: Path) -> None:
+    """Published PDFs are often encrypted (AES) with an owner password only: anyone may open them."""
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", encryption_method=EncryptionMethod.AES_128)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Proposal 1: We will train every teacher.")
+    paper = tmp_path / "restricted.pdf"
+    paper.write_bytes(bytes(pdf.output()))
+    path = tmp_path / "paper.yaml"
+    result = invoke("init", path, "--from", paper, "--title", "A White Paper")
+    assert result.exit_code == 0, result.output
+    assert [(p.id, p.title) for p in load_document(path, load_catalogue()).proposals] == [
+        ("1", "We will train every teacher")
+    ]
+
+
 def _zip_of_something_else() -> bytes:
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as archive:
