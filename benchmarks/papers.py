@@ -77,9 +77,10 @@ def sample_html() -> str:
         # The furniture of a gov.uk page, which is not the paper: a cookie banner, menus, contents.
         "<div class='gem-c-cookie-banner govuk-clearfix'><h2>Cookies on GOV.UK</h2>"
         "<p>We use some essential cookies to make this website work.</p></div>",
-        "<nav><a href='/'>Home</a> <a href='/education'>Education</a></nav><main>",
+        "<header role='banner' class='gem-c-layout-super-navigation-header'><h2>Navigation menu</h2>"
+        "<nav><a href='/'>Home</a> <a href='/education'>Education</a></nav></header><main>",
         "<nav class='gem-c-contents-list' aria-label='Contents'><h2>Contents</h2><ol><li>Chapter 1</li></ol></nav>",
-        f"<h1>{html.escape(TITLE)}</h1>",
+        f"<header class='gem-c-inverse-header'><h1 class='gem-c-title__text'>{html.escape(TITLE)}</h1></header>",
         f"<p>{html.escape(NOTICE)}</p><p>{PUBLISHED}</p><p>{html.escape(CONSULTATION)}</p>",
     ]
     for number, (chapter, title, text) in enumerate(((c, t, x) for _, c, t, x in proposals()), start=1):

@@ -142,9 +142,12 @@ def _markdown(text: str, name: str, fmt: str) -> PaperText:
 
 # --- HTML (a page saved from gov.uk) ----------------------------------------------------------
 
-_SKIPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "svg", "form", "button"}
+_SKIPPED = {"script", "style", "nav", "footer", "noscript", "template", "svg", "form", "button"}
 # gov.uk's page furniture: the contents list, the cookie banner, "Is this page useful?", the menus.
-_SKIPPED_CLASSES = re.compile(r"gem-c-(?:contents-list|cookie-banner|feedback|layout-super-navigation)|govuk-skip-link")
+# A page's own header (its title, "Published ...") is read; the site's banner is not.
+_SKIPPED_CLASSES = re.compile(
+    r"gem-c-(?:contents-list|cookie-banner|feedback|layout-super-navigation|layout-header)|govuk-(?:skip-link|header)\b"
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
