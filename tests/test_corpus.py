@@ -13,6 +13,8 @@ import io
 import json
 import os
 import re
+import socket
+import stat
 import subprocess
 import sys
 import time
@@ -157,6 +159,27 @@ def _many_problems(path: Path) -> None:
     path.write_text(HEAD + "".join(f'  - id: "{i}"\n    title: A\n{link}' for i in range(5000)), encoding="utf-8")
 
 
+def _named_pipe(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _link_to_dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _link_loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+def _socket(path: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as server:  # the socket's file stays after it is closed
+        server.bind(str(path))
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
 GENERATED: dict[str, Callable[[Path], None]] = {
     "big-50mb.yaml": _big_50mb,
     "one-line-5mb.yaml": _one_line_5mb,
@@ -167,6 +190,11 @@ GENERATED: dict[str, Callable[[Path], None]] = {
     "alias-bomb-schema-valid.yaml": _alias_bomb_schema_valid,
     "alias-long-text.yaml": _alias_long_text,
     "many-problems.yaml": _many_problems,
+    "named-pipe.yaml": _named_pipe,
+    "link-to-dev-zero.yaml": _link_to_dev_zero,
+    "link-loop.yaml": _link_loop,
+    "socket.yaml": _socket,
+    "folder.yaml": _folder,
 }
 
 
@@ -221,7 +249,7 @@ DOCUMENT_COMMANDS = (
     ),
     Command(
         "suggest",
-        (("suggest", "{doc}"), ("suggest", "{doc}", "-f", "yaml")),
+        (("suggest", "{doc}"), ("suggest", "{doc}", "-f", "yaml"), ("suggest", "{old}", "--learn-from", "{doc}")),
         shows_proposals=False,
     ),
     Command(
@@ -270,7 +298,16 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\
 _POSITIONED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a corpus path is a regular file (not a pipe, a device, a link or a folder made by a generator)."""
+    return stat.S_ISREG(path.lstat().st_mode)
+
+
 def _sha256(path: Path) -> str:
+    """The file's hash; for what is not a file, what it is (and where a link points), which must not change."""
+    if not _is_file(path):
+        found = path.lstat()
+        return f"{stat.filemode(found.st_mode)} {path.readlink() if path.is_symlink() else ''}"
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -304,6 +341,11 @@ def _check_rejection(result: Result, path: Path, case: Case) -> None:
     assert result.stdout == "", "nothing is printed for a refused file"
     lines = result.stderr.splitlines()
     assert lines, "a refusal says why"
+    if not _is_file(path):  # nothing to read, so no line to point to: FILE: message
+        assert all(line.startswith(f"{path}: ") for line in lines), f"not FILE: message: {result.stderr!r}"
+        for fragment in case.fragments:
+            assert fragment in result.stderr, f"no message says {fragment!r}:\n{result.stderr}"
+        return
     last_line = _lines_in(path)
     for line in lines:
         match = _POSITIONED.match(line)

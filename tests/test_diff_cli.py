@@ -65,7 +65,8 @@ def test_json_validates_against_its_published_schema(invoke: Invoke) -> None:
     assert weakened == [("2.1", "IP1"), ("2.5", "IP4"), ("2.6", "IP5")]
     standards = next(p for p in step["proposals"] if p["new"] and p["new"]["id"] == "IP1")
     assert standards["match"] == {"how": "follows", "score": 0.57, "via": []}
-    assert standards["new"]["strength"]["deadline"] == {"phrase": "by the end of 2025", "date": "2025"}
+    end_of_2025 = {"text": "2025", "start": "2025-01-01", "end": "2025-12-31", "precision": "year"}
+    assert standards["new"]["strength"]["deadline"] == {"phrase": "by the end of 2025", "date": end_of_2025}
     schools = next(p for p in step["proposals"] if p["new"] and p["new"]["id"] == "IP17")
     assert (schools["status"], schools["match"], schools["nearest"]["id"], schools["nearest"]["score"]) == (
         "new",

@@ -51,7 +51,8 @@ def test_init_from_numbered_text(invoke: Invoke, write: Write, tmp_path: Path) -
     assert "# Text before the first numbered line, not read as a proposal: Proposals from the Schools" in text
     assert '  - id: "3"  # line 7 of ' in text
     assert (
-        '    # responds_to:\n    #   # score 28.41: "National inclusion standards" 17.64, "universal, targeted" 10.77\n'
+        '    # responds_to:\n    #   # score 31.95: "National inclusion standards" 17.96, "universal, targeted" 11.44,'
+        ' "inclusion" 2.55\n'
         "    #   - ask: minimum-standards  # Minimum standard for services\n    #     stance: todo\n"
     ) in text
 

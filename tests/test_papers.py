@@ -216,7 +216,7 @@ TEXT_ROUTE = "copy the paper's text into a .txt file and run: sendreview init FI
         ("menu.html", lambda: b"<html><body><p>Only a paragraph.</p></body></html>", "found no headings"),
         ("empty.pdf", lambda: b"", "the file is empty"),
         ("empty.html", lambda: b"  \n", "the file is empty"),
-        ("paper.odt", lambda: b"words", "cannot read a '.odt' file as a paper; give one of .docx, .htm, .html"),
+        ("paper.odt", lambda: b"words", "cannot read a '.odt' file; save it as one of .docx, .htm, .html, .md"),
     ],
 )
 def test_unreadable_papers_are_refused_with_a_way_forward(
@@ -265,3 +265,12 @@ def test_benchmark_script_runs_on_a_short_paper() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Read a 14-page PDF" in done.stdout and "pages per second" in done.stdout
+
+
+def test_a_file_of_any_other_ending_is_a_list_of_proposals(invoke: Invoke, tmp_path: Path) -> None:
+    notes = tmp_path / "notes-from-the-meeting"
+    notes.write_text("1. Short breaks\nEvery council to offer short breaks.\n", encoding="utf-8")
+    path = tmp_path / "paper.yaml"
+    result = invoke("init", path, "--from", notes, "--title", "A White Paper")
+    assert result.exit_code == 0, result.output
+    assert [(p.id, p.title) for p in load_document(path, load_catalogue()).proposals] == [("1", "Short breaks")]

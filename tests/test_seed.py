@@ -677,8 +677,10 @@ REAL_RECORD = {
     "nnpcf-statement": "29 March 2022",
     "consultation": "29 March 2022",
     "parent-survey": "June 2022",
-    "white-paper": "23 February 2026",
 }
+# Steps the deck planned that public sources show never happened: the deck's words and date stay,
+# the status says so, and the source names the public record.
+DID_NOT_HAPPEN = {"initial-report", "white-paper", "bill", "act"}
 
 
 @pytest.mark.parametrize(("mid", "title", "date"), DECK_MILESTONES, ids=[m[0] for m in DECK_MILESTONES])
@@ -689,7 +691,11 @@ def test_deck_milestone(mid: str, title: str, date: str | None, seed_text: str, 
     milestone = milestones[mid]
     assert norm(milestone["title"]) == norm(title)
     assert milestone.get("date") == REAL_RECORD.get(mid, date)
-    assert milestone["status"] == ("pending" if milestone.get("date") is None else "done")
+    if mid in DID_NOT_HAPPEN:
+        assert milestone["status"] == "did-not-happen"
+        assert "https://" in milestone["source"], "what did not happen names its public record"
+    else:
+        assert milestone["status"] == ("pending" if milestone.get("date") is None else "done")
     assert milestone.get("source")
 
 
@@ -715,6 +721,10 @@ def test_next_step_is_expected_and_undated(mid: str, category: str, milestones: 
     if mid in REAL_RECORD:
         assert (milestone["status"], milestone["date"]) == ("done", REAL_RECORD[mid])
         assert "https://" in milestone["source"], "the real record names its public source"
+    elif mid in DID_NOT_HAPPEN:
+        assert milestone["status"] == "did-not-happen"
+        assert "date" not in milestone
+        assert "https://" in milestone["source"], "what did not happen names its public record"
     else:
         assert milestone["status"] == "expected"
         assert "date" not in milestone
@@ -756,7 +766,10 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
 def _date_key(text: str) -> tuple[int, int, int]:
-    """Year, month, day (0 for a month or season, so it sorts before that month's days)."""
+    """Year, month, day (0 for a month or season, so it sorts before that month's days; 0 and 0
+    for a year alone)."""
+    if text.isdigit():
+        return int(text), 0, 0
     *day, word, year = text.lower().split()
     return int(year), _MONTHS.get(word) or _SEASONS[word], int(day[0]) if day else 0
 
@@ -774,10 +787,22 @@ def test_timeline_fields(timeline: Any) -> None:
     ids = [m["id"] for m in timeline["milestones"]]
     assert len(ids) == len(set(ids))
     for m in timeline["milestones"]:
-        fields = {"id", "title", "date", "status", "category", "notes", "source", "planned", "document_date"}
+        fields = {
+            "id",
+            "title",
+            "date",
+            "status",
+            "category",
+            "notes",
+            "source",
+            "planned",
+            "record",
+            "stage",
+            "document_date",
+        }
         assert set(m) <= fields, m["id"]
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", m["id"])
-        assert m["status"] in {"done", "expected", "pending"}
+        assert m["status"] in {"done", "expected", "pending", "did-not-happen"}
         assert m["category"] in {
             "review",
             "politics",

@@ -223,7 +223,7 @@ def test_template_syntax_error_names_its_line(invoke: Invoke, write: Write) -> N
 def test_missing_template(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("statement", "--org", ORG, GREEN_PAPER, "--template", tmp_path / "none.md.j2")
     assert result.exit_code == 2
-    assert "no such template file" in result.stderr
+    assert errors(result) == f"{tmp_path / 'none.md.j2'}: no such file\n"
 
 
 def test_every_template_field_is_documented() -> None:
@@ -238,3 +238,77 @@ def test_today_must_be_a_day(invoke: Invoke) -> None:
     result = invoke("statement", "--org", ORG, GREEN_PAPER, "--today", "2026")
     assert result.exit_code == 2
     assert "--today: give a day, like 2026-01-31, not '2026'" in result.stderr
+
+
+# --- "What happens next": for this paper, at its stage ------------------------------------
+
+WHITE_PAPER = ROOT / "examples" / "white-paper-2026.yaml"
+ANYTOWN = "Anytown Parent Carer Forum"
+
+
+def _next_section(text: str) -> str:
+    """The "What happens next" section, without the HTML statement's picture of the whole timeline."""
+    return text.split("What happens next", 1)[1].split("<figure>", 1)[0]
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_white_paper_next_speaks_of_its_own_consultation_not_the_green_paper(invoke: Invoke, fmt: str) -> None:
+    result = invoke("statement", WHITE_PAPER, "--org", ANYTOWN, "--today", TODAY, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    section = _next_section(result.stdout.replace("WHAT HAPPENS NEXT", "What happens next"))
+    assert "The consultation on this White Paper ran from 23 February 2026 to 18 May 2026." in section
+    assert "Bill for the 2026 SEND reforms" in section
+    assert "Act of Parliament for the 2026 SEND reforms" in section
+    for stale in ("Green Paper", "NNPCF regional events", "Formal NNPCF response", "usually takes", "expected"):
+        assert stale not in section, stale
+
+
+def test_white_paper_next_before_its_consultation_closes(invoke: Invoke) -> None:
+    result = invoke("statement", WHITE_PAPER, "--org", ANYTOWN, "--today", "2026-03-01", "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert "The consultation on this White Paper is open until 18 May 2026." in _next_section(
+        result.stdout.replace("WHAT HAPPENS NEXT", "What happens next")
+    )
+
+
+def test_white_paper_next_in_word(invoke: Invoke, tmp_path: Path) -> None:
+    from docx import Document
+
+    target = tmp_path / "statement.docx"
+    result = invoke("statement", WHITE_PAPER, "--org", ANYTOWN, "--today", TODAY, "-o", target)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    section = _next_section(text)
+    assert "18 May 2026" in section and "Bill for the 2026 SEND reforms" in section
+    assert "Green Paper" not in section and "NNPCF regional events" not in section
+
+
+def test_green_paper_next_after_its_stage_shows_steps_done_or_lapsed_and_the_forecast_attributed(
+    invoke: Invoke,
+) -> None:
+    result = invoke("statement", GREEN_PAPER, "--org", ANYTOWN, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    section = _next_section(result.stdout)
+    assert "- NNPCF statement on the Green Paper: done, 29 March 2022 (https://nnpcf.org.uk/" in section
+    assert "- NNPCF regional events: no public record that it happened before the consultation closed" in section
+    assert ": expected" not in section
+    assert "The NNPCF's 2021 briefing expected 18 months to 2 years from Green Paper to Act." in section
+    assert "That did not happen: the Improvement Plan (2 March 2023) and no Bill" in section
+    assert "usually takes" not in section and "overdue" not in section and "that time passed" not in section
+
+
+def test_green_paper_next_during_its_consultation_still_expects_the_steps(invoke: Invoke) -> None:
+    result = invoke("statement", GREEN_PAPER, "--org", ANYTOWN, "--today", "2022-04-01")
+    assert result.exit_code == 0, result.output
+    section = _next_section(result.stdout)
+    assert "- NNPCF regional events: expected" in section
+    assert "The consultation on this Green Paper is open until 22 July 2022." in section
+
+
+def test_improvement_plan_next_gives_its_roadmap(invoke: Invoke) -> None:
+    plan = ROOT / "examples" / "improvement-plan-2023.yaml"
+    result = invoke("statement", plan, "--org", ANYTOWN, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    section = _next_section(result.stdout)
+    assert "A significant proportion of the national standards published: expected 2025" in section
+    assert "Green Paper" not in section and "NNPCF regional events" not in section

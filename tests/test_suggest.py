@@ -240,7 +240,7 @@ def test_suggest_json_matches_its_schema(invoke: Invoke) -> None:
     jsonschema.validate(data, schema_dict("suggest"))
     first = next(p for p in data["proposals"] if p["id"] == "3.5")
     assert first["suggestions"][0]["ask"] == "lifelong-outcomes"
-    assert {"text", "kind", "points"} == set(first["suggestions"][0]["matched"][0])
+    assert {"text", "kind", "points", "vocabulary"} == set(first["suggestions"][0]["matched"][0])
 
 
 def test_published_suggest_schema_is_current(invoke: Invoke) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -34,15 +34,19 @@ from sendreview.checks import (
     unassessed_problem,
 )
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning
+from sendreview.files import display_name
 from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 from sendreview.resources import bundled_path
+from sendreview.yamlparse import Source
 
 BUNDLED_ASKS = "recommendations.yaml"
 BUNDLED_TIMELINE = "timeline.yaml"
 BUNDLED_COMMITMENTS = "commitments.yaml"
+BUNDLED_VOCABULARY = "vocabulary.yaml"
 
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
@@ -87,6 +91,79 @@ def load_document(
     return loaded.model
 
 
+def load_vocabulary() -> VocabularyFile:
+    """Today's words for the asks: the terms later papers use for them (`data/vocabulary.yaml`)."""
+    from sendreview.checks import check_vocabulary
+
+    return load_file(bundled_path(BUNDLED_VOCABULARY), VocabularyFile, check=check_vocabulary).model
+
+
+_KIND_NAMES = {
+    "CatalogueFile": "a file of asks",
+    "Timeline": "a timeline",
+    "CommitmentsFile": "a file of commitment phrases",
+    "VocabularyFile": "a vocabulary",
+}
+
+
+def load_earlier(
+    paths: Sequence[Path | str], catalogue: Catalogue, *, paper: Document, paper_path: Path | str
+) -> list[tuple[str, Document]]:
+    """Earlier assessed papers to learn from (`--learn-from`), as (file name, document) pairs.
+
+    Each must be a document checked against the catalogue. The paper being suggested for is
+    refused (the same file, or a document with the same title and publication date): it would
+    vote for its own links. A file given twice is refused. A file with no assessed proposal is
+    kept, with a warning, and has no effect.
+    """
+    errors: list[SendReviewError] = []
+    earlier: list[tuple[str, Document]] = []
+    seen: dict[Path, str] = {}
+    own = Path(paper_path).resolve()
+    for path in paths:
+        name = display_name(path)
+        resolved = Path(path).resolve()
+        if resolved == own:
+            errors.append(
+                SendReviewError(
+                    f"{name}: --learn-from: this is the paper being suggested for; it cannot learn from its own"
+                    " links (give the files of earlier papers)"
+                )
+            )
+            continue
+        if resolved in seen:
+            errors.append(SendReviewError(f"{name}: --learn-from: given twice (first as {seen[resolved]})"))
+            continue
+        seen[resolved] = name
+        try:
+            loaded = load_any(path, None, {"document": partial(check_document, catalogue=catalogue)})
+        except SendReviewError as error:
+            errors.append(error)
+            continue
+        if not isinstance(loaded.model, Document):
+            what = _KIND_NAMES.get(type(loaded.model).__name__, "another kind of file")
+            message = f"--learn-from needs an assessed document (a paper's proposals and their links); this is {what}"
+            errors.append(SendReviewError([loaded.source.problem((), message)]))
+            continue
+        info = loaded.model.document
+        if info.title == paper.document.title and info.published == paper.document.published:
+            message = (
+                "--learn-from: this is the paper being suggested for (the same title and publication date);"
+                " it cannot learn from its own links"
+            )
+            errors.append(SendReviewError([loaded.source.problem(("document", "title"), message)]))
+            continue
+        if not any(p.responds_to for p in loaded.model.proposals):
+            message = (
+                "warning: --learn-from: no proposal here is linked to an ask, so there is nothing to learn from it"
+            )
+            warnings.warn(SendReviewWarning(loaded.source.problem(("proposals",), message)), stacklevel=2)
+        earlier.append((name, loaded.model))
+    if errors:
+        raise SendReviewError.joined(errors)
+    return earlier
+
+
 def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple[str, Document]]:
     """Papers to hold against each other, oldest first, as (file name, document) pairs.
 
@@ -100,7 +177,7 @@ def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple
     previous: Loaded[Document] | None = None
     groups = [g.id for g in catalogue.groups]
     for path in paths:
-        name = str(path)
+        name = display_name(path)
         checks: list[Check] = [partial(check_document, catalogue=catalogue)]
         if previous is not None:
             old_ids = [p.id for p in previous.model.proposals]
@@ -136,15 +213,35 @@ def load_commitments(extra: Path | str | None = None) -> Lexicon:
     return Lexicon.from_files(files)
 
 
-def check_file(path: Path | str, kind: Kind | None, catalogue: Catalogue) -> BaseModel:
-    """Load any sendreview file and run every check its kind has."""
-    from sendreview.checks import check_commitments
+def check_file(
+    path: Path | str, kind: Kind | None, catalogue: Catalogue, *, warnings: list[Problem] | None = None
+) -> BaseModel:
+    """Load any sendreview file and run every check its kind has.
+
+    With `warnings`, the sources are checked too (`sendreview.sources`) and what they find is
+    added to that list: sources on hosts to avoid, dated milestones with no source.
+    """
+    from sendreview.checks import check_commitments, check_vocabulary
+    from sendreview.sources import check_sources
 
     checks: dict[str, Check] = {
         "document": partial(check_document, catalogue=catalogue),
         "timeline": check_timeline,
         "commitments": check_commitments,
+        "asks": lambda data, source: [],
+        "vocabulary": partial(check_vocabulary, catalogue=catalogue),
     }
+    if warnings is not None:
+        found = warnings
+
+        def with_sources(check: Check) -> Check:
+            def run(data: Any, source: Source) -> list[Problem]:
+                found.extend(check_sources(data, source))
+                return check(data, source)
+
+            return run
+
+        checks = {name: with_sources(check) for name, check in checks.items()}
     loaded = load_any(path, kind, checks)
     if isinstance(loaded.model, CatalogueFile):
         # A forum's own asks must not clash with the bundled ones (unless this is the bundled file).
@@ -192,6 +289,7 @@ def start_document(
     catalogue: Catalogue,
     by: str = "",
     top: int = 3,
+    vocabulary: VocabularyFile | None = None,
 ) -> tuple[Draft, PaperDraft | None]:
     """A new document's draft for `init`: from nothing, a plain-text list of proposals, or the paper
     as published (HTML, PDF, Word, Markdown). What the options say wins over what the paper says; a
@@ -200,17 +298,18 @@ def start_document(
     from sendreview.analysis.paper import draft_from_paper, kind_from, read_draft
     from sendreview.loading import read_text
     from sendreview.models.document import DocumentInfo
-    from sendreview.papers import read_paper
+    from sendreview.papers import is_paper, read_paper
 
     name = str(paper) if paper is not None else ""
-    if paper is None or paper.suffix.lower() == ".txt":
+    if paper is None or not is_paper(paper):
         text = read_text(paper, name) if paper is not None else None
         if not (title or "").strip():
             where = " (a text file does not say)" if paper is not None else ""
             raise SendReviewError(f"--title: give the paper's title{where}")
         assert title is not None
         info = DocumentInfo(title=title, kind=_kind(kind or kind_from(title), title), published=published)
-        return draft_document(info, catalogue, text=text, text_name=name, by=by, top=top), None
+        draft = draft_document(info, catalogue, text=text, text_name=name, by=by, top=top, vocabulary=vocabulary)
+        return draft, None
     found = read_draft(read_paper(paper, name))
     if not found.proposals:
         raise SendReviewError(
@@ -227,7 +326,7 @@ def start_document(
         published=published or found.published,
         consultation=found.consultation,
     )
-    return draft_from_paper(found, info, catalogue, text_name=name, by=by, top=top), found
+    return draft_from_paper(found, info, catalogue, text_name=name, by=by, top=top, vocabulary=vocabulary), found
 
 
 def _kind(kind: str | None, title: str) -> str:

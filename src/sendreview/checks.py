@@ -85,7 +85,7 @@ def _stripped(item: dict[str, Any], key: str) -> str | None:
 
 
 def check_timeline(data: Any, source: Source) -> list[Problem]:
-    """Check milestone ids are unique; periods and rules name real milestones and never loop back;
+    """Check milestone ids are unique; periods, rules and stages name real milestones and never loop back;
     a milestone has one rule at most; and each date of a paper fills one milestone at most."""
     milestones = _items(data, "milestones")
     ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m, "id")) is not None]
@@ -100,6 +100,11 @@ def check_timeline(data: Any, source: Source) -> list[Problem]:
                     hint = did_you_mean(value, known)
                     problems.append(source.problem((key, i, end), f"unknown milestone '{value}'{hint}"))
         problems += _loops(source, key, what, items)
+    for i, milestone in milestones:
+        stage = _text(milestone, "stage")
+        if stage is not None and stage not in known:
+            hint = did_you_mean(stage, known)
+            problems.append(source.problem(("milestones", i, "stage"), f"unknown milestone '{stage}'{hint}"))
     rules = _items(data, "rules")
     targets = [(to, ("rules", i, "to")) for i, rule in rules if (to := _text(rule, "to")) is not None]
     problems += _duplicates(source, targets, "rule for milestone")
@@ -401,4 +406,38 @@ def check_commitments(data: Any, source: Source) -> list[Problem]:
                 problems.append(source.problem(where, f"'{phrase}' is already listed under {first_name} (line {line})"))
             else:
                 seen[key] = (name, where)
+    return problems
+
+
+def check_vocabulary(data: Any, source: Source, catalogue: Catalogue | None = None) -> list[Problem]:
+    """Check a vocabulary file: paper ids unique, every list names a listed paper (and, given a
+    catalogue, an ask in it), and no term listed twice for one ask."""
+    papers = _items(data, "papers")
+    problems = _duplicates(
+        source, ((pid, ("papers", i, "id")) for i, p in papers if (pid := _stripped(p, "id")) is not None), "paper id"
+    )
+    known = {pid for _, p in papers if (pid := _stripped(p, "id")) is not None}
+    asks = {ask.id: ask for ask in catalogue.asks} if catalogue is not None else None
+    seen: dict[tuple[str, str], tuple[PathPart, ...]] = {}
+    for i, item in _items(data, "terms"):
+        paper = _stripped(item, "paper")
+        if paper is not None and paper not in known:
+            message = f"unknown paper '{paper}': list it under papers first{did_you_mean(paper, known)}"
+            problems.append(source.problem(("terms", i, "paper"), message))
+        ask = _stripped(item, "ask")
+        if ask is not None and asks is not None and ask not in asks:
+            problems.append(source.problem(("terms", i, "ask"), f"unknown ask '{ask}'{did_you_mean(ask, asks)}"))
+        terms = item.get("terms")
+        if ask is None or not isinstance(terms, list):
+            continue
+        for k, term in enumerate(terms):
+            if not isinstance(term, str) or not term.strip():
+                continue
+            key = (ask, " ".join(term.lower().split()))
+            where: tuple[PathPart, ...] = ("terms", i, "terms", k)
+            if key in seen:
+                line = source.problem(seen[key], "").line
+                problems.append(source.problem(where, f"'{term}' is already listed for {ask} (line {line})"))
+            else:
+                seen[key] = where
     return problems

@@ -6,6 +6,8 @@ Heavy modules (pydantic models, rich, the loaders) are imported inside the comma
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import sys
 import traceback
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from sendreview.models.dates import FuzzyDate
     from sendreview.models.document import DocumentInfo
     from sendreview.models.timeline import Timeline
+    from sendreview.models.vocabulary import VocabularyFile
 
 
 class ListFormat(str, Enum):
@@ -67,6 +70,7 @@ class FileKind(str, Enum):
     asks = "asks"
     timeline = "timeline"
     commitments = "commitments"
+    vocabulary = "vocabulary"
     profile = "profile"
 
 
@@ -77,6 +81,7 @@ class SchemaKind(str, Enum):
     compare = "compare"
     diff = "diff"
     commitments = "commitments"
+    vocabulary = "vocabulary"
     profile = "profile"
     suggest = "suggest"
     timeline_view = "timeline-view"
@@ -89,6 +94,8 @@ class Status(str, Enum):
     pending = "pending"
     projected = "projected"
     overdue = "overdue"
+    did_not_happen = "did-not-happen"
+    lapsed = "lapsed"
 
 
 class TimelineFormat(str, Enum):
@@ -106,27 +113,99 @@ class _Group(TyperGroup):
         with _warnings_to_stderr():
             return self._invoke(ctx)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Refuse arguments that are not valid text before they reach a file name or a document."""
+        for argument in args:
+            if _has_bad_bytes(argument):
+                typer.echo(
+                    f"sendreview: the argument '{_bad_bytes_shown(argument)}' is not valid UTF-8 text:"
+                    " rename the file, or type the text again in UTF-8",
+                    err=True,
+                )
+                ctx.exit(2)
+        return super().parse_args(ctx, args)
+
     def _invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
+            _flush(ctx)
             raise
+        except BrokenPipeError:
+            _silence_stdout()  # the reader stopped reading (`| head`): not an error
+            ctx.exit(0)
+        except OSError as error:
+            if error.errno not in _FULL:
+                self._failed(ctx, error)
+            _cannot_write(ctx, error)
         except Exception as error:
-            from sendreview.errors import SendReviewError
+            self._failed(ctx, error)
+        _flush(ctx)  # here, not at exit, so a reader gone or a full disk is handled like any write
+        return result
 
-            debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
-            if debug:
-                traceback.print_exc()
-            from sendreview.text import visible
+    def _failed(self, ctx: Any, error: Exception) -> NoReturn:
+        from sendreview.errors import SendReviewError
+        from sendreview.text import visible
 
-            if isinstance(error, SendReviewError):
-                # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
-                typer.echo(visible(error.text), err=True)
-                ctx.exit(error.exit_code)
-            if not debug:
-                typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
-                typer.echo("This is a bug in sendreview; run again with --debug to see where.", err=True)
-            ctx.exit(3)
+        debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
+        if debug:
+            traceback.print_exc()
+        if isinstance(error, SendReviewError):
+            # Messages quote what the user typed: an escape sequence in it must not reach the terminal.
+            typer.echo(visible(error.text), err=True)
+            raise typer.Exit(error.exit_code)
+        if not debug:
+            typer.echo(visible(f"sendreview: unexpected error ({type(error).__name__}: {error})."), err=True)
+            typer.echo("This is a bug in sendreview; run again with --debug to see where.", err=True)
+        raise typer.Exit(3)
+
+
+# Errors from writing to the screen's stream when it is a file on a disk with no room left.
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _flush(ctx: Any) -> None:
+    """Flush the output; a reader that went away is no error (Python's documented SIGPIPE recipe)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        if error.errno not in _FULL:
+            raise
+        _cannot_write(ctx, error)
+
+
+def _cannot_write(ctx: Any, error: OSError) -> NoReturn:
+    from sendreview.files import reason
+
+    _silence_stdout()
+    typer.echo(f"sendreview: cannot write the output ({reason(error)})", err=True)
+    raise typer.Exit(2)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered cannot fail again at exit."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real stream (tests capture it)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _has_bad_bytes(argument: str) -> bool:
+    """Whether an argument holds bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
+    return any("\ud800" <= character <= "\udfff" for character in argument)
+
+
+def _bad_bytes_shown(argument: str) -> str:
+    """An argument with its bad bytes written as codes (\\xe9) and control characters shown."""
+    from sendreview.text import visible
+
+    shown = "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else c for c in argument)
+    return visible(shown.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 @contextmanager
@@ -167,8 +246,27 @@ NoDefaultAsks = Annotated[
 ]
 
 
+LearnFromOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--learn-from",
+        help="An earlier paper your forum has assessed: proposals like the ones there are suggested the asks"
+        " you linked them to (repeatable).",
+        show_default=False,
+    ),
+]
+
+
+def _vocabulary(no_default_asks: bool) -> VocabularyFile | None:
+    """Today's words for the bundled asks; none when the bundled asks are left out."""
+    from sendreview.api import load_vocabulary
+
+    return None if no_default_asks else load_vocabulary()
+
+
 DocumentArgument = Annotated[
-    Path, typer.Argument(help="The paper's proposals, as a YAML document file.", show_default=False)
+    Path,
+    typer.Argument(help="The paper's proposals, as a YAML document file (- reads piped input).", show_default=False),
 ]
 # One option object serves every command's --format; each command's Annotated type says which formats.
 FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
@@ -184,7 +282,12 @@ ProfileOption = Annotated[
         show_default=False,
     ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace the --output file if it exists (a symbolic link: the link itself, not its target)."
+    ),
+]
 FailOnOption = Annotated[
     list[FailOn] | None,
     typer.Option("--fail-on", help="Exit with 1 if this holds (repeatable).", show_default=False),
@@ -254,17 +357,27 @@ def _print(renderable: Any) -> None:
     """Show a rich renderable on the terminal (NO_COLOR is honoured by rich)."""
     from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False).print(renderable)
+    class _Screen(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with 1 here; a reader that went away is handled as for every output.
+            self.quiet = True
+            _silence_stdout()
+
+    _Screen(highlight=False, soft_wrap=False).print(renderable)
 
 
 def _write(text: str) -> None:
     """Write text to the screen, ending with a newline; in pieces, so a large output is not
     copied whole while it is encoded."""
     piece = 1 << 20
-    for start in range(0, len(text), piece):
-        sys.stdout.write(text[start : start + piece])
-    if not text.endswith("\n"):
-        sys.stdout.write("\n")
+    try:
+        for start in range(0, len(text), piece):
+            sys.stdout.write(text[start : start + piece])
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): not an error, and --fail-on still decides the exit code.
+        _silence_stdout()
 
 
 def _exit_if_failed(failures: list[str]) -> None:
@@ -355,7 +468,8 @@ def timeline(
     force: ForceOption = False,
 ) -> None:
     """Show the SEND review's history and what comes next, and by when: projected from the rules,
-    overdue once their time has passed, with the NNPCF's involvement.
+    overdue once their time has passed, with the NNPCF's involvement. Steps the NNPCF's deck planned
+    that never happened are shown as such, and a missed forecast as missed, with what happened instead.
 
     Example: sendreview timeline --document examples/green-paper-2022.yaml
     """
@@ -489,28 +603,44 @@ def validate(
     kind: Annotated[FileKind | None, typer.Option(help="What the files are; by default told from their keys.")] = None,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
+    ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases, forum profiles) and report every
+    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, forum profiles) and
+    report every
     problem as FILE:LINE:COL.
 
-    Example: sendreview validate my-response.yaml
+    Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
+    aggregator) and on a dated milestone with no source.
+
+    Example: sendreview validate my-response.yaml --strict
     """
     from sendreview.api import check_file
-    from sendreview.errors import SendReviewError
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
 
     catalogue = _catalogue(extra, no_default_asks)
     failed: list[SendReviewError] = []
+    warned: list[Problem] = []
     for path in files:
+        found: list[Problem] = []
         try:
-            model = check_file(path, kind.value if kind else None, catalogue)
+            model = check_file(path, kind.value if kind else None, catalogue, warnings=found)
         except SendReviewError as error:
-            failed.append(error)
+            failed.append(error)  # its errors first: warnings are for files that load
         else:
-            from sendreview.text import visible
+            from sendreview.files import display_name
 
-            typer.echo(f"{visible(str(path))}: ok ({type(model).__name__})")
+            typer.echo(f"{visible(display_name(path))}: ok ({type(model).__name__})")
+            warned += found
+    for warning in warned:
+        typer.echo(visible(str(warning)), err=True)
     if failed:
         raise SendReviewError("\n".join(error.text for error in failed))
+    if strict and warned:
+        typer.echo(f"validate --strict: {len(warned)} warning{'s' if len(warned) != 1 else ''}", err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -520,19 +650,21 @@ def compare(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
+    learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
     """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
-    addressed, red-line breaches first.
+    addressed, red-line breaches first. The table shows a suggestion under each unassessed proposal.
 
     Example: sendreview compare examples/green-paper-2022.yaml --fail-on red-line
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
-    from sendreview.api import load_document
+    from sendreview.api import load_document, load_earlier
 
     catalogue = _catalogue(extra, no_default_asks, _profile(profile))
     paper = load_document(document, catalogue, warn_unassessed=True)
+    earlier = load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document)
     result = run_compare(paper, catalogue)
     if format is CompareFormat.json:
         _json(result)
@@ -549,7 +681,8 @@ def compare(
         from sendreview.render.terminal import comparison_report
 
         # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
-        _print(comparison_report(result, first_suggestions(paper, catalogue)))
+        hints = first_suggestions(paper, catalogue, vocabulary=_vocabulary(no_default_asks), earlier=earlier)
+        _print(comparison_report(result, hints))
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
@@ -653,7 +786,10 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
 
         write_output(output, content, force=force)
     elif isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
+        try:
+            sys.stdout.buffer.write(content)
+        except BrokenPipeError:
+            _silence_stdout()
     else:
         _write(content)
 
@@ -757,21 +893,29 @@ def suggest(
     ] = SuggestFormat.table,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    learn_from: LearnFromOption = None,
 ) -> None:
-    """Suggest which asks each unassessed proposal most likely touches, with the words that matched:
-    a draft to check, never counted as an assessment.
+    """Suggest which asks each unassessed proposal most likely touches, with the words that matched
+    and, with --learn-from, the earlier proposals like it: a draft to check, never counted as an assessment.
 
-    Example: sendreview suggest examples/green-paper-2022.yaml --format yaml
+    Example: sendreview suggest examples/white-paper-2026.yaml --learn-from examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.suggest import suggest as run_suggest
-    from sendreview.api import load_document
+    from sendreview.api import load_document, load_earlier
     from sendreview.errors import SendReviewError
 
-    if min_score < 0:
+    if not math.isfinite(min_score) or min_score < 0:
         raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
     catalogue = _catalogue(extra, no_default_asks)
+    paper = load_document(document, catalogue)
     result = run_suggest(
-        load_document(document, catalogue), catalogue, top=_top(top), min_score=min_score, all_proposals=every
+        paper,
+        catalogue,
+        top=_top(top),
+        min_score=min_score,
+        all_proposals=every,
+        vocabulary=_vocabulary(no_default_asks),
+        earlier=load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document),
     )
     if format is SuggestFormat.json:
         _json(result)
@@ -825,11 +969,12 @@ def init(
     """
     from sendreview.api import start_document
     from sendreview.errors import SendReviewError
-    from sendreview.output import write_output
+    from sendreview.output import existing, write_output
     from sendreview.render.yamltext import draft_yaml, started
+    from sendreview.text import visible
 
     # Checked before any work: a document file holds a person's assessment, so init never replaces one.
-    if path.exists() or path.is_symlink():
+    if existing(path) is not None:
         raise SendReviewError(f"{path}: already exists; sendreview init never replaces a file: choose a new name")
     forum = _profile(profile)
     draft, found = start_document(
@@ -840,11 +985,12 @@ def init(
         catalogue=_catalogue(extra, no_default_asks, forum),
         by=forum.profile.name if forum else "",
         top=_top(top),
+        vocabulary=_vocabulary(no_default_asks),
     )
     content = draft_yaml(draft, str(path))
     write_output(path, content)
     _wrote(path, content)
-    typer.echo(started(draft, found, str(path)), err=True)
+    typer.echo(visible(started(draft, found, str(path))), err=True)
 
 
 @app.command()
@@ -857,6 +1003,7 @@ def assess(
     top: TopOption = 3,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
     """Go through the proposals not yet assessed, one at a time, answering for each suggested ask;
@@ -869,7 +1016,16 @@ def assess(
 
     catalogue = _catalogue(extra, no_default_asks, _profile(profile))
     try:
-        progress = run_assess(document, catalogue, read=_read_line, say=typer.echo, extra_asks=ask or (), top=_top(top))
+        progress = run_assess(
+            document,
+            catalogue,
+            read=_read_line,
+            say=typer.echo,
+            extra_asks=ask or (),
+            top=_top(top),
+            vocabulary=_vocabulary(no_default_asks),
+            learn_from=learn_from or (),
+        )
     except KeyboardInterrupt:
         typer.echo("\nStopped. Every answer given before this one is saved.", err=True)
         raise typer.Exit(130) from None
@@ -906,10 +1062,10 @@ def profile_init(
     """
     from sendreview.errors import SendReviewError
     from sendreview.guided import ask_profile
-    from sendreview.output import write_output
+    from sendreview.output import existing, write_output
     from sendreview.render.yamltext import profile_yaml
 
-    if (path.exists() or path.is_symlink()) and not force:  # before the questions, not after them
+    if existing(path) is not None and not force:  # before the questions, not after them
         raise SendReviewError(f"{path}: already exists; use --force to replace it, or edit it")
     content = profile_yaml(ask_profile(_read_line, typer.echo, again=sys.stdin.isatty()))
     write_output(path, content, force=force)
@@ -920,7 +1076,8 @@ def profile_init(
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments, profile) or of a command's
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, profile) or of a
+    command's
     JSON output (compare, diff, suggest, timeline-view, timeline-next).
 
     Example: sendreview schema document > document.schema.json
@@ -932,5 +1089,20 @@ def schema(
 
 def main() -> NoReturn:
     """Run the command line (the `sendreview` console script)."""
+    _utf8_streams()
     app()
     sys.exit(0)
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 to the screen and to redirected output whatever the locale says.
+
+    With a Windows code page (cp1252, what Windows uses when output is redirected) or ASCII, the
+    ticks, dashes and curly quotes in papers' own words cannot be written, and the data would be
+    lost or changed; JSON is UTF-8 by its standard, and CSV and Markdown open as UTF-8 in current
+    spreadsheets and editors. Anything still unwritable is shown as a code, never a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")

@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendreview.analysis.suggest import DEFAULT_TOP, Suggestion, suggest
-from sendreview.api import load_document
+from sendreview.analysis.suggest import DEFAULT_TOP, Suggestion, matched_words, suggest
+from sendreview.api import load_document, load_earlier
 from sendreview.checks import check_document
 from sendreview.errors import SendReviewError, did_you_mean
+from sendreview.files import is_stdin
 from sendreview.loading import read_text, validate
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import Document, Proposal, Region, Stance
 from sendreview.models.profile import Profile
+from sendreview.models.vocabulary import VocabularyFile
 from sendreview.output import write_output
 from sendreview.text import clean
 from sendreview.yamlparse import Source, parse
@@ -39,9 +41,16 @@ STANCES: dict[str, Stance] = {"a": "agree", "p": "partly", "d": "disagree"}
 CHOICES = "a agree, p partly, d disagree, s skip this ask, n next proposal, q save and quit"
 
 
-def ranked(document: Document, catalogue: Catalogue, top: int) -> dict[str, tuple[Suggestion, ...]]:
+def ranked(
+    document: Document,
+    catalogue: Catalogue,
+    top: int,
+    vocabulary: VocabularyFile | None = None,
+    earlier: Sequence[tuple[str, Document]] = (),
+) -> dict[str, tuple[Suggestion, ...]]:
     """The suggested asks for each unassessed proposal, by id: the one place `assess` asks the ranker."""
-    return {p.id: p.suggestions for p in suggest(document, catalogue, top=top).proposals}
+    found = suggest(document, catalogue, top=top, vocabulary=vocabulary, earlier=earlier)
+    return {p.id: p.suggestions for p in found.proposals}
 
 
 @contextmanager
@@ -208,8 +217,7 @@ def _heading(proposal: Proposal, number: int, total: int) -> list[str]:
 def _reasons(suggestion: Suggestion | None) -> str:
     if suggestion is None:
         return "asked for with --ask"
-    words = ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched)
-    return f"score {suggestion.score:g}, from the words {words}"
+    return f"score {suggestion.score:g}: {clean(matched_words(suggestion))}"
 
 
 def assess(
@@ -220,9 +228,12 @@ def assess(
     say: Say,
     extra_asks: Sequence[str] = (),
     top: int = DEFAULT_TOP,
+    vocabulary: VocabularyFile | None = None,
+    learn_from: Sequence[Path] = (),
 ) -> Progress:
     """Go through the proposals with no assessment, one at a time, asking about each suggested ask
-    (and each of `extra_asks`); write each answer into the file as it is given.
+    (and each of `extra_asks`); write each answer into the file as it is given. Suggestions match
+    today's words for the asks given `vocabulary`, and learn from the papers in `learn_from`.
 
     Stops at `q`, at the end of input, or when the proposals run out; a KeyboardInterrupt is let
     through (every answer before it is saved). Returns what was done and what is left."""
@@ -230,11 +241,14 @@ def assess(
     for ask in extra_asks:
         if ask not in titles:
             raise SendReviewError(f"--ask: no ask '{ask}'{did_you_mean(ask, titles)}; `sendreview asks` lists them")
+    if is_stdin(path):
+        raise SendReviewError("assess writes each answer into the document: give its file, not - (piped input)")
     document = load_document(path, catalogue)
+    earlier = load_earlier(learn_from, catalogue, paper=document, paper_path=path) if learn_from else []
     tree = _RoundTrip(path, catalogue)
     places = {id(p): index for index, p in enumerate(document.proposals)}
     unassessed = [p for p in document.proposals if not p.responds_to]
-    suggestions = ranked(document, catalogue, top)
+    suggestions = ranked(document, catalogue, top, vocabulary, earlier)
     progress = Progress(total=len(document.proposals), left=[p.id for p in unassessed])
     if not unassessed:
         return progress

@@ -6,7 +6,6 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,19 +14,22 @@ from typing import Any, Generic, Literal, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from sendreview.errors import Problem, SendReviewError, did_you_mean
+from sendreview.files import display_name, read_bytes
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments", "profile"]
+Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "profile"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
     "document": Document,
     "commitments": CommitmentsFile,
+    "vocabulary": VocabularyFile,
     "profile": Profile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -42,37 +44,10 @@ class Loaded(Generic[ModelT]):
     source: Source
 
 
-def read_bytes(path: Path, name: str, *, limit: int | None = None, setting: str = "SENDREVIEW_MAX_FILE_BYTES") -> bytes:
-    """Read a whole file, refusing what is bigger than `limit` (the YAML file limit unless told) and
-    anything that is not a file; `setting` names the environment variable that raises the limit."""
-    limit = max_file_bytes() if limit is None else limit
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(status.st_mode):
-            raise SendReviewError(f"{name}: is not a regular file (a device or pipe, say); give a file")
-        size = status.st_size
-        if size > limit:
-            raise SendReviewError(
-                [
-                    Problem(
-                        name, 1, 1, f"file is {size:,} bytes, over the limit of {limit:,} (set {setting} to raise it)"
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise SendReviewError(f"{name}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise SendReviewError(f"{name}: no such file") from None
-    except PermissionError:
-        raise SendReviewError(f"{name}: cannot read this file (permission denied)") from None
-
-
 def read_text(path: Path, name: str) -> str:
-    """Read a file as UTF-8 (a BOM is fine), refusing what is too big or not text."""
-    data = read_bytes(path, name)
+    """Read a file (or `-`, standard input) as UTF-8 (a BOM is fine), refusing what is too big,
+    not a file, or not text."""
+    data = read_bytes(path, name, max_file_bytes())
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -97,6 +72,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "asks"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
+    if "terms" in data or "papers" in data:
+        return "vocabulary"
     return None
 
 
@@ -108,7 +85,7 @@ def load_file(
     `check` looks across the plain data (unique ids, references) and runs even when the schema
     fails, so a user sees every problem in one run.
     """
-    data, source, problems = _read(Path(path), name or str(path))
+    data, source, problems = _read(Path(path), name or display_name(path))
     if check is not None:
         problems += check(data, source)
     return Loaded(validate(data, model, source, problems), source)
@@ -118,14 +95,15 @@ def load_any(
     path: Path | str, kind: Kind | None = None, checks: Mapping[str, Check] | None = None
 ) -> Loaded[BaseModel]:
     """Load a file of the given kind, or of the kind its top-level keys show."""
-    data, source, problems = _read(Path(path), str(path))
+    data, source, problems = _read(Path(path), display_name(path))
     kind = kind or detect_kind(data)
     if kind is None:
         found = f"a {_shape(data)}"
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
             " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
-            " phrases ('strengths:') or a forum's profile ('name:'); or say which with --kind"
+            " phrases ('strengths:'), a vocabulary ('terms:') or a forum's profile ('name:'); or say which"
+            " with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

@@ -18,10 +18,27 @@ from pathlib import Path
 from typing import Literal
 
 from sendreview.errors import SendReviewError
-from sendreview.loading import read_bytes
+from sendreview.files import read_bytes
 
 FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".md": "md", ".txt": "txt"}
-"""The endings `init --from` reads, and the format each means."""
+"""The endings `init --from` reads, and the format each means; a file with any other ending is read
+as a plain-text list of proposals, except the formats below."""
+UNREADABLE = frozenset({".doc", ".odt", ".rtf", ".pages", ".epub", ".xls", ".xlsx", ".ppt", ".pptx", ".zip"})
+"""Endings of documents that cannot be read: they must be saved as .docx, PDF or text first."""
+
+
+def is_paper(path: Path) -> bool:
+    """Whether `init --from` reads this file as a published paper (HTML, PDF, Word, Markdown), not as a
+    plain-text list of proposals; a file it cannot read at all is refused here, before it is opened."""
+    ending = path.suffix.lower()
+    if ending in UNREADABLE:
+        endings = ", ".join(sorted(FORMATS))
+        raise SendReviewError(
+            f"{path}: cannot read a '{path.suffix}' file; save it as one of {endings} (Word: Save As .docx), or"
+            f" {TEXT_ROUTE}"
+        )
+    return FORMATS.get(ending, "txt") != "txt"
+
 
 TEXT_ROUTE = "copy the paper's text into a .txt file and run: sendreview init FILE.yaml --from PAPER.txt"
 MAX_PAGES = 5000
@@ -70,12 +87,10 @@ def read_paper(path: Path, name: str | None = None) -> PaperText:
     """Read a paper file of any format in FORMATS, by its ending."""
     name = name or str(path)
     fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        endings = ", ".join(sorted(FORMATS))
-        raise SendReviewError(
-            f"{name}: cannot read a '{path.suffix or 'no ending'}' file as a paper; give one of {endings}"
-        )
-    data = read_bytes(path, name, limit=max_paper_bytes(), setting="SENDREVIEW_MAX_PAPER_BYTES")
+    if fmt is None or fmt == "txt":
+        endings = ", ".join(sorted(set(FORMATS) - {".txt"}))
+        raise SendReviewError(f"{name}: not a published paper ({endings}); a text file is a list of proposals")
+    data = read_bytes(path, name, max_paper_bytes(), "SENDREVIEW_MAX_PAPER_BYTES")
     if not data.strip():
         raise SendReviewError(f"{name}: the file is empty; save the paper again, or {TEXT_ROUTE}")
     if fmt == "pdf":

@@ -16,6 +16,7 @@ from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.document import Document
 from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
+from sendreview.models.vocabulary import VocabularyFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "document": (Document, "validation", "A sendreview document file: a paper and its proposals."),
@@ -27,6 +28,11 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "timeline-view": (TimelineView, "serialization", "The output of `sendreview timeline --format json`."),
     "timeline-next": (NextView, "serialization", "The output of `sendreview timeline next --format json`."),
     "profile": (Profile, "validation", "A sendreview forum profile (forum.yaml): who the forum is."),
+    "vocabulary": (
+        VocabularyFile,
+        "validation",
+        "A sendreview vocabulary file: the words later papers use for each ask, and where they were read.",
+    ),
     "commitments": (
         CommitmentsFile,
         "validation",

@@ -52,10 +52,20 @@ _HASHTAG_COMMENT = re.compile(r"[ \t]+(#\S[^\r\n]{0,30})")
 
 
 def _limit(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
+    """A limit from the environment: a whole number of 1 or more, or the default when not set."""
+    given = os.environ.get(name)
+    if given is None or not given.strip():
         return default
+    try:
+        value = int(given.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise SendReviewError(
+            f"{name}: '{given}' is not a limit; give a whole number of 1 or more in digits,"
+            f" like {default * 5}, or leave it unset for the default ({default:,})"
+        )
+    return value
 
 
 def max_file_bytes() -> int:
@@ -116,6 +126,10 @@ class Source:
         """A problem at the place a path leads to."""
         node = self.node(path, at_key=at_key)
         return Problem(self.name, *_position(node.start_mark if node else None), message)
+
+    def at(self, index: int, message: str) -> Problem:
+        """A problem at a character of the text (for what lies outside the data, such as comments)."""
+        return Problem(self.name, *_line_column(self.text, index), message)
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:

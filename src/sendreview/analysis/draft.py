@@ -25,6 +25,7 @@ from sendreview.analysis.suggest import DEFAULT_MIN_SCORE, DEFAULT_TOP, Ranker, 
 from sendreview.errors import SendReviewError
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import DocumentInfo, Proposal
+from sendreview.models.vocabulary import VocabularyFile
 
 _NUMBERED = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)|(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 _LETTERED = re.compile(r"\(?([a-z])\)\s+(\S.*)")
@@ -155,14 +156,16 @@ def draft_document(
     by: str = "",
     top: int = DEFAULT_TOP,
     min_score: float = DEFAULT_MIN_SCORE,
+    vocabulary: VocabularyFile | None = None,
 ) -> Draft:
-    """A new document's draft; with text, its proposals, each with up to `top` suggested asks."""
+    """A new document's draft; with text, its proposals, each with up to `top` suggested asks
+    (matching today's words for the asks too, given `vocabulary`)."""
     if text is None:
         return Draft(document=info, by=by)
     preamble, proposals = proposals_from_text(text)
     if not proposals:
         raise SendReviewError(f"{text_name}: no proposals found: the file is empty; {HOW_TO_WRITE}")
-    drafted = with_suggestions(proposals, catalogue, top=top, min_score=min_score)
+    drafted = with_suggestions(proposals, catalogue, top=top, min_score=min_score, vocabulary=vocabulary)
     return Draft(document=info, text_name=text_name, by=by, preamble=preamble, proposals=drafted)
 
 
@@ -172,9 +175,10 @@ def with_suggestions(
     *,
     top: int = DEFAULT_TOP,
     min_score: float = DEFAULT_MIN_SCORE,
+    vocabulary: VocabularyFile | None = None,
 ) -> tuple[DraftProposal, ...]:
-    """The proposals, each with up to `top` suggested asks."""
-    ranker = Ranker.for_catalogue(catalogue)
+    """The proposals, each with up to `top` suggested asks (today's words for the asks too, given `vocabulary`)."""
+    ranker = Ranker.for_catalogue(catalogue, vocabulary)
     return tuple(
         p.model_copy(
             update={

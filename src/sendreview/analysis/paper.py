@@ -31,6 +31,7 @@ from sendreview.analysis.suggest import DEFAULT_TOP
 from sendreview.models.asks import Catalogue
 from sendreview.models.dates import FuzzyDate
 from sendreview.models.document import Consultation, DocumentInfo
+from sendreview.models.vocabulary import VocabularyFile
 from sendreview.papers import Block, PaperText
 
 KIND_WORDS = (
@@ -276,7 +277,8 @@ def draft_from_paper(
     text_name: str,
     by: str = "",
     top: int = DEFAULT_TOP,
+    vocabulary: VocabularyFile | None = None,
 ) -> Draft:
     """The new document's draft: the details decided, the proposals found, each with suggested asks."""
-    proposals = with_suggestions(found.proposals, catalogue, top=top)
+    proposals = with_suggestions(found.proposals, catalogue, top=top, vocabulary=vocabulary)
     return Draft(document=info, text_name=text_name, by=by, proposals=proposals)

@@ -3,7 +3,8 @@
 
 A rule counts from its `from` milestone's first possible day to its earliest, and from its last
 possible day to its latest: a Green Paper of "March 2022" puts the Act between 1 September 2023
-and 31 March 2024. A window whose latest day has passed is `overdue`.
+and 31 March 2024. A window whose latest day has passed is `overdue`, unless the rule is a
+forecast that events did not follow (`outcome: missed`): then it is `missed`, never overdue.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from collections.abc import Mapping
 from typing import Literal
 
 from sendreview.analysis.result import Result
-from sendreview.models.dates import Duration, FuzzyDate
+from sendreview.models.dates import Day, Duration, FuzzyDate
 from sendreview.models.document import DocumentKind
 from sendreview.models.timeline import DocumentField, Milestone, Rule, Timeline
 
-ProjectionStatus = Literal["projected", "overdue"]
+ProjectionStatus = Literal["projected", "overdue", "missed"]
 Span = tuple[dt.date, dt.date | None]  # first and last possible day; None: no last day
 
 
@@ -30,10 +31,14 @@ class Projection(Result):
     after_title: str
     at_least: str | None
     at_most: str | None
-    earliest: dt.date
-    latest: dt.date | None
+    earliest: Day
+    latest: Day | None
     status: ProjectionStatus
     days_overdue: int | None
+    by: str = ""
+    """Who made the forecast, as the rule says ('' when it does not)."""
+    instead: str = ""
+    """For a missed forecast: what happened instead."""
     source: str
 
 
@@ -95,7 +100,8 @@ def _project(rule: Rule, span: Span, titles: Mapping[str, str], today: dt.date) 
     start, end = span
     earliest = _after(rule.at_least, start) if rule.at_least is not None else start
     latest = _after(rule.at_most, end) if rule.at_most is not None and end is not None else None
-    overdue = latest is not None and latest < today
+    missed = rule.outcome == "missed"
+    overdue = not missed and latest is not None and latest < today
     return Projection(
         milestone=rule.end,
         title=titles.get(rule.end, rule.end),
@@ -105,8 +111,10 @@ def _project(rule: Rule, span: Span, titles: Mapping[str, str], today: dt.date) 
         at_most=str(rule.at_most) if rule.at_most is not None else None,
         earliest=earliest,
         latest=latest,
-        status="overdue" if overdue else "projected",
+        status="missed" if missed else "overdue" if overdue else "projected",
         days_overdue=(today - latest).days if overdue and latest is not None else None,
+        by=rule.by,
+        instead=rule.instead,
         source=rule.source,
     )
 

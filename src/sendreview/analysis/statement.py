@@ -11,12 +11,13 @@ import datetime as dt
 from pydantic import Field
 
 from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
-from sendreview.analysis.projection import project
+from sendreview.analysis.projection import Projection, paper_milestone, project
 from sendreview.analysis.result import Result
-from sendreview.analysis.timeline import TimelineView, ordered
+from sendreview.analysis.timeline import TimelineEntry, TimelineView, ordered
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import AssessmentStatus, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
+from sendreview.sources import urls
 from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 from sendreview.wording import days_in_words, long_date, window, written
 
@@ -94,11 +95,13 @@ class VerdictCount(Result):
 
 
 class NextStep(Result):
-    """A step after the paper, with when it may come ('' when unknown)."""
+    """A step after the paper: when it came or may come, or what became of it, in words ('' when
+    unknown), its status and, for a step that happened, its source."""
 
     title: str
     when: str = ""
     status: str = ""
+    source: str = ""
 
 
 class Statement(Result):
@@ -227,7 +230,8 @@ def build_statement(
                 )
         return tuple(found)
 
-    consultation, path, horizon = _next_steps(result.document, timeline, today)
+    view = ordered(timeline, today=today, document=doc if doc.kind != "other" else None)
+    consultation, engagement, path, horizon = _next_steps(doc, timeline, view, today)
     who = f"the {NNPCF} (NNPCF)" if ours else organisation
     return Statement(
         organisation=organisation,
@@ -291,15 +295,11 @@ def build_statement(
             for v in VERDICTS
         ),
         consultation=consultation,
-        engagement=tuple(
-            NextStep(title=m.title, status=m.status)
-            for m in timeline.milestones
-            if m.category == "engagement" and m.status != "done"
-        ),
+        engagement=engagement,
         path=path,
         horizon=horizon,
         unassessed=result.summary.unassessed_proposals,
-        timeline=ordered(timeline, today=today, document=doc if doc.kind != "other" else None),
+        timeline=view,
     )
 
 
@@ -312,38 +312,92 @@ def _target_titles(result: Comparison) -> dict[str, str]:
     return titles
 
 
-def _next_steps(doc: DocumentInfo, timeline: Timeline, today: dt.date) -> tuple[str, tuple[NextStep, ...], str]:
-    """The consultation's close, the road to law with its projected windows, and its usual length."""
+def _next_steps(
+    doc: DocumentInfo, timeline: Timeline, view: TimelineView, today: dt.date
+) -> tuple[str, tuple[NextStep, ...], tuple[NextStep, ...], str]:
+    """What happens next for this paper, worked out from its kind and the timeline: its
+    consultation, the steps planned around it (done, lapsed or still expected), the road to law
+    with any forecast windows, and the forecast for the whole road, said as whose it was."""
+    kind = KIND_TITLES[doc.kind]
+    anchor = paper_milestone(timeline, doc.kind, "published")
     found = project(timeline, doc.published, today=today, kind=doc.kind) if doc.published else ()
     by_milestone = {p.milestone: p for p in found}
+    closes_at = paper_milestone(timeline, doc.kind, "consultation.closes")
     consultation = ""
     closes = doc.consultation.closes if doc.consultation else None
-    if closes is not None:
+    opens = doc.consultation.opens if doc.consultation else None
+    if closes is not None and opens is not None:
+        if closes.end < today:
+            consultation = f"The consultation on this {kind} ran from {written(opens)} to {written(closes)}."
+        elif opens.start <= today:
+            consultation = f"The consultation on this {kind} is open until {written(closes)}."
+        else:
+            consultation = f"The consultation on this {kind} opens on {written(opens)} and closes on {written(closes)}."
+    elif closes is not None:
         verb = "closed" if closes.end < today else "closes"
-        consultation = f"The consultation {verb} on {written(closes)}."
-    elif (minimum := by_milestone.get(CONSULTATION_CLOSES)) is not None:
+        consultation = f"The consultation on this {kind} {verb} on {written(closes)}."
+    elif closes_at is not None and (minimum := by_milestone.get(closes_at.id)) is not None:
         consultation = (
             f"The consultation must run for at least {minimum.at_least}, so it can close no earlier than "
             f"{long_date(minimum.earliest)}."
         )
-    path = tuple(
-        NextStep(
-            title=STEP_NAMES.get(p.milestone, p.title),
-            when=window(p) + (f" (that time passed {days_in_words(p.days_overdue)} ago)" if p.days_overdue else ""),
-            status=p.status,
-        )
-        for p in sorted(found, key=lambda p: (p.earliest, p.latest or dt.date.max))
-        if p.milestone != CONSULTATION_CLOSES
+    closed = closes is not None and closes.end < today
+    engagement = tuple(
+        _step(entry, closed=closed, today=today)
+        for entry in view.milestones
+        if anchor is not None and entry.stage == anchor.id and entry.id != anchor.id
     )
-    if not path:
+    path = tuple(
+        NextStep(title=STEP_NAMES.get(p.milestone, p.title), when=_forecast_window(p), status=p.status)
+        for p in sorted(found, key=lambda p: (p.earliest, p.latest or dt.date.max))
+        if closes_at is None or p.milestone != closes_at.id
+    )
+    if not path and doc.kind == "white-paper":
+        # A White Paper sets out proposals for law: the steps to law the timeline still expects.
         path = tuple(
-            NextStep(title=m.title, status=m.status)
-            for m in timeline.milestones
-            if m.category == "legislation" and m.status != "done"
+            NextStep(title=entry.title, when=_undated(entry), status=entry.status)
+            for entry in view.milestones
+            if entry.category == "legislation" and entry.status in ("expected", "pending", "projected", "overdue")
         )
-    act = next((r for r in timeline.rules if r.end == "act"), None)
     horizon = ""
+    act = next((r for r in timeline.rules if anchor is not None and r.start == anchor.id and r.end == "act"), None)
     if act is not None and act.at_least is not None and act.at_most is not None:
-        start = next((m.title for m in timeline.milestones if m.id == act.start), act.start)
-        horizon = f"From {start} to Act of Parliament usually takes {act.at_least} to {act.at_most}."
-    return consultation, path, horizon
+        who = act.by.strip() or "The timeline's rule"
+        horizon = f"{who} expected {act.at_least} to {act.at_most} from {anchor.title if anchor else act.start} to Act."
+        if act.outcome == "missed":
+            horizon += f" That did not happen: {act.instead.strip().removesuffix('.')}."
+    return consultation, engagement, path, horizon
+
+
+def _forecast_window(found: Projection) -> str:
+    """When the rules put a step; a missed forecast says whose it was and what happened instead."""
+    if found.status == "missed":
+        who = found.by or "a forecast"
+        said = f"{who[0].lower()}{who[1:]}" if who.startswith("The ") else who
+        return f"{said} expected it {window(found)}; it did not come: {found.instead.strip().removesuffix('.')}"
+    overdue = f" (that time passed {days_in_words(found.days_overdue)} ago)" if found.days_overdue else ""
+    return window(found) + overdue
+
+
+def _undated(entry: TimelineEntry) -> str:
+    return str(entry.date) if entry.date is not None else "no date given yet"
+
+
+def _step(entry: TimelineEntry, *, closed: bool, today: dt.date) -> NextStep:
+    """A step planned around the paper, as it stands: done (when, and the record), lapsed, or expected."""
+    first = next((url for _, url in urls(entry.source)), "")
+    if entry.status == "done" and entry.date is not None:
+        record = f" ({first})" if first else ""
+        return NextStep(title=entry.title, when=f"done, {entry.date}{record}", status="done", source=first)
+    if entry.status == "lapsed" or (closed and entry.status in ("expected", "pending")):
+        return NextStep(
+            title=entry.title,
+            when="no public record that it happened before the consultation closed",
+            status="lapsed",
+        )
+    if entry.status == "did-not-happen":
+        return NextStep(title=entry.title, when="did not happen", status=entry.status, source=first)
+    if entry.date is not None:
+        passed = "; that time has passed with no record here that it happened" if entry.date.end < today else ""
+        return NextStep(title=entry.title, when=f"expected {entry.date}{passed}", status=entry.status)
+    return NextStep(title=entry.title, when="expected", status=entry.status)

@@ -1,8 +1,11 @@
 """Put the timeline in order: what happened, how late it came, what the rules project next, and
 what is overdue on a given day.
 
-A milestone's status is its own (`done`, `expected`, `pending`) unless it has no date and a rule
-projects it: then it is `projected`, or `overdue` once the latest day the rules allow has passed.
+A milestone's status is its own (`done`, `expected`, `pending`, `did-not-happen`) unless it has no
+date and a rule projects it: then it is `projected`, or `overdue` once the latest day the rules
+allow has passed. A rule that is a missed forecast never makes a milestone overdue: the milestone
+keeps its own status. A step still `expected` whose stage (a paper's consultation) has closed has
+`lapsed`.
 """
 
 from __future__ import annotations
@@ -13,13 +16,21 @@ from typing import Literal
 from sendreview.analysis.projection import Projection, Span, paper_milestone, projections
 from sendreview.analysis.result import Result
 from sendreview.errors import SendReviewError
-from sendreview.models.dates import FuzzyDate
+from sendreview.models.dates import Day, FuzzyDate
 from sendreview.models.document import DocumentInfo
-from sendreview.models.timeline import Category, Milestone, Period, Planned, Rule, Timeline
+from sendreview.models.timeline import Category, Milestone, Period, Planned, Record, Rule, Timeline
 from sendreview.vocabulary import KIND_TITLES
 
-EntryStatus = Literal["done", "expected", "pending", "projected", "overdue"]
-ENTRY_STATUSES: tuple[EntryStatus, ...] = ("done", "expected", "pending", "projected", "overdue")
+EntryStatus = Literal["done", "expected", "pending", "projected", "overdue", "did-not-happen", "lapsed"]
+ENTRY_STATUSES: tuple[EntryStatus, ...] = (
+    "done",
+    "expected",
+    "pending",
+    "projected",
+    "overdue",
+    "did-not-happen",
+    "lapsed",
+)
 
 
 class Slippage(Result):
@@ -44,6 +55,8 @@ class TimelineEntry(Result):
     notes: str
     source: str
     planned: tuple[Planned, ...]
+    record: tuple[Record, ...]
+    stage: str | None
     slippage: Slippage | None
     projection: Projection | None
     days_before_window: int | None
@@ -62,7 +75,7 @@ class TimelineEntry(Result):
 class TimelineView(Result):
     """The timeline on a given day, in date order (undated last): the JSON output."""
 
-    today: dt.date
+    today: Day
     document: DocumentInfo | None
     milestones: tuple[TimelineEntry, ...]
     periods: tuple[Period, ...]
@@ -77,8 +90,8 @@ class Upcoming(Result):
     status: EntryStatus
     category: Category
     date: FuzzyDate | None
-    earliest: dt.date
-    latest: dt.date | None
+    earliest: Day
+    latest: Day | None
     days_until: int
     """Days until the first day it may come; 0 when that day has come."""
     days_until_latest: int | None
@@ -89,7 +102,7 @@ class Upcoming(Result):
 class NextView(Result):
     """What comes next, overdue first, then soonest first: the JSON output of `timeline next`."""
 
-    today: dt.date
+    today: Day
     document: DocumentInfo | None
     milestones: tuple[Upcoming, ...]
     undated: tuple[str, ...]
@@ -115,7 +128,8 @@ def ordered(
     milestones = _with_document(timeline, document, today) if document is not None else list(timeline.milestones)
     known: dict[str, Span] = {m.id: (m.date.start, m.date.end) for m in milestones if m.date is not None}
     projected = projections(timeline, known, today=today)
-    entries = [_entry(m, projected.get(m.id), today) for m in milestones]
+    closed = _closed_stages(timeline, milestones, today)
+    entries = [_entry(m, projected.get(m.id), today, closed) for m in milestones]
 
     def wanted(entry: TimelineEntry) -> bool:
         if status is not None and entry.status != status:
@@ -144,7 +158,7 @@ def upcoming(timeline: Timeline, *, today: dt.date | None = None, document: Docu
     view = ordered(timeline, today=today, document=document)
     found: list[Upcoming] = []
     for entry in view.milestones:
-        if entry.status == "done":
+        if entry.status in ("done", "did-not-happen", "lapsed"):
             continue
         last: dt.date | None
         if entry.date is not None:
@@ -212,7 +226,21 @@ def _with_document(timeline: Timeline, document: DocumentInfo, today: dt.date) -
     return result
 
 
-def _entry(milestone: Milestone, projection: Projection | None, today: dt.date) -> TimelineEntry:
+def _closed_stages(timeline: Timeline, milestones: list[Milestone], today: dt.date) -> set[str]:
+    """The papers (milestone ids) whose consultation closed before `today`."""
+    by_id = {m.id: m for m in milestones}
+    closed = set()
+    for stage in {m.stage for m in milestones if m.stage is not None}:
+        paper = by_id.get(stage)
+        kind = paper.document_date.kind if paper is not None and paper.document_date is not None else None
+        closes = paper_milestone(timeline, kind, "consultation.closes") if kind is not None else None
+        end = by_id.get(closes.id) if closes is not None else None
+        if end is not None and end.date is not None and end.status == "done" and end.date.end < today:
+            closed.add(stage)
+    return closed
+
+
+def _entry(milestone: Milestone, projection: Projection | None, today: dt.date, closed: set[str]) -> TimelineEntry:
     status: EntryStatus = milestone.status
     before = after = None
     date = milestone.date
@@ -221,8 +249,10 @@ def _entry(milestone: Milestone, projection: Projection | None, today: dt.date) 
             before = (projection.earliest - date.end).days
         if projection.latest is not None and date.start > projection.latest:
             after = (date.start - projection.latest).days
-    elif projection is not None:
+    elif projection is not None and projection.status != "missed" and status != "did-not-happen":
         status = projection.status
+    if status in ("expected", "pending") and milestone.stage in closed:
+        status = "lapsed"
     return TimelineEntry(
         id=milestone.id,
         title=milestone.title,
@@ -232,6 +262,8 @@ def _entry(milestone: Milestone, projection: Projection | None, today: dt.date) 
         notes=milestone.notes,
         source=milestone.source,
         planned=milestone.planned,
+        record=milestone.record,
+        stage=milestone.stage,
         slippage=_slippage(milestone, today),
         projection=projection,
         days_before_window=before,

@@ -1,5 +1,11 @@
 """Fuzzy dates (a day, month, quarter, season, part of a year or a year, printed the way they were
-given) and durations ("12 weeks", "18 months") for the timeline's rules."""
+given) and durations ("12 weeks", "18 months") for the timeline's rules.
+
+Files give a date as text; every JSON output gives it as a `DateRange`: the text, and the first
+and last day it may mean as ISO days, so a program can sort and compare dates without reading
+"Spring 2021". `Day` is an exact day a result works out (today, a projection's window), written
+the same way.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -41,6 +47,16 @@ LENGTH_IN_MONTHS = {
     Precision.SEASON: 3,
     Precision.PART: 4,
     Precision.YEAR: 12,
+}
+
+PrecisionName = Literal["day", "month", "quarter", "season", "part-of-year", "year"]
+PRECISION_NAMES: dict[Precision, PrecisionName] = {
+    Precision.DAY: "day",
+    Precision.MONTH: "month",
+    Precision.QUARTER: "quarter",
+    Precision.SEASON: "season",
+    Precision.PART: "part-of-year",
+    Precision.YEAR: "year",
 }
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -73,6 +89,29 @@ def _real_day(year: int, month: int, day: int, text: str) -> dt.date:
         name = calendar.month_name[month]
         raise ValueError(f"'{text}' is not a real date: {name} {year} has {last} days")
     return dt.date(year, month, day)
+
+
+class DateRange(BaseModel):
+    """A date as every JSON output gives it: as written, and the days it may mean."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The date as the file gave it, or in words for a day worked out.")
+    start: dt.date = Field(description="The first day it may mean (ISO 8601).")
+    end: dt.date = Field(description="The last day it may mean (ISO 8601); the same as start for a day.")
+    precision: PrecisionName = Field(
+        description="How exact it is; dates sort by start, then day before month, quarter, season,"
+        " part-of-year (early, mid or late) and year."
+    )
+
+    @classmethod
+    def of_day(cls, day: dt.date) -> DateRange:
+        """An exact day, its text in words: '29 September 2023'."""
+        return cls(text=f"{day.day} {day:%B %Y}", start=day, end=day, precision="day")
+
+
+Day = Annotated[dt.date, PlainSerializer(DateRange.of_day, return_type=DateRange)]
+"""An exact day in a result (today, a projection's window), written in JSON as a `DateRange`."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,20 +193,29 @@ class FuzzyDate:
     def __repr__(self) -> str:
         return f"FuzzyDate({self.text!r})"
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return _read_from_text(_validate_fuzzy_date)
+    def as_range(self) -> DateRange:
+        """The date as JSON outputs give it: its text, first and last day, and precision."""
+        return DateRange(text=self.text, start=self.start, end=self.end, precision=PRECISION_NAMES[self.precision])
 
     @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "type": "string",
-            "description": "A day, month, quarter, season, part of a year or year: "
-            + FORMATS_HELP.removeprefix("write it as "),
-            "examples": ["2022-03-29", "September 2019", "Q1 2022", "Spring 2021", "early 2021", "2021"],
-        }
+    def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # Read from text (a file's schema says so); written as a DateRange (every output's schema says so).
+        text = core_schema.str_schema(
+            metadata={
+                "pydantic_js_updates": {
+                    "description": "A day, month, quarter, season, part of a year or year: "
+                    + FORMATS_HELP.removeprefix("write it as "),
+                    "examples": ["2022-03-29", "September 2019", "Q1 2022", "Spring 2021", "early 2021", "2021"],
+                }
+            }
+        )
+        return core_schema.no_info_plain_validator_function(
+            _validate_fuzzy_date,
+            json_schema_input_schema=text,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                FuzzyDate.as_range, return_schema=handler.generate_schema(DateRange)
+            ),
+        )
 
 
 def _read_from_text(validate: Callable[[object], object]) -> core_schema.CoreSchema:

@@ -1,9 +1,12 @@
 """The timeline as an iCalendar file: an all-day event for each dated or projected milestone.
 
 Each event's UID is `<milestone id>@sendreview`, so importing a newer file updates the events
-already in a calendar instead of adding copies. A date known only to a month, season or year,
-and a projected window, become an event on their first day, with the whole range in the
-description. Imported only for `--format ics` (icalendar is a heavy import).
+already in a calendar instead of adding copies. A date known only to a month, quarter, season,
+part of a year or year is never pinned to its first day: the event spans every day it may mean,
+and its title says how it was given ("Initial Report (Spring 2021)"). A projected window, which
+may run for years, is an event on its first possible day, with the window in its title and
+description. A milestone that did not happen, or a step that lapsed, has no event: a calendar
+holds what is coming and what came. Imported only for `--format ics` (icalendar is a heavy import).
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from sendreview.analysis.timeline import TimelineEntry, TimelineView
+from sendreview.models.dates import Precision
 from sendreview.render import when
 from sendreview.text import clean
+from sendreview.wording import window
 
 PRODID = "-//sendreview//SEND review timeline//EN"
+NOT_IN_A_CALENDAR = frozenset({"did-not-happen", "lapsed"})
 
 
 def timeline_ics(view: TimelineView, *, stamp: dt.datetime) -> bytes:
@@ -28,23 +34,44 @@ def timeline_ics(view: TimelineView, *, stamp: dt.datetime) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "The SEND review")
     for entry in view.milestones:
-        day = entry.sort_date
-        if day is None:
+        span = _span(entry)
+        if span is None or entry.status in NOT_IN_A_CALENDAR:
             continue
+        first, last = span
         event = Event()
         event.add("uid", f"{entry.id}@sendreview")
         event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        if day < dt.date.max:
-            event.add("dtend", day + dt.timedelta(days=1))
-        summary = clean(entry.title) if entry.status == "done" else f"{clean(entry.title)} ({entry.status})"
-        event.add("summary", summary)
+        event.add("dtstart", first)
+        if last < dt.date.max:  # all-day events end on the day after their last day
+            event.add("dtend", last + dt.timedelta(days=1))
+        event.add("summary", _summary(entry))
         event.add("description", _description(entry))
         event.add("categories", [entry.category])
         event.add("status", "CONFIRMED" if entry.date is not None and entry.status == "done" else "TENTATIVE")
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it never makes anyone look busy
         calendar.add_component(event)
     return calendar.to_ical()  # type: ignore[no-any-return]
+
+
+def _span(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the event: every day a date may mean, or a window's first day."""
+    if entry.date is not None:
+        return entry.date.start, entry.date.end
+    if entry.projection is not None:
+        return entry.projection.earliest, entry.projection.earliest
+    return None
+
+
+def _summary(entry: TimelineEntry) -> str:
+    """The title, with what a calendar's day cannot show: the status unless done, how precise the
+    date is unless it is a day, and a projected window."""
+    said: list[str] = [] if entry.status == "done" else [entry.status]
+    if entry.date is not None and entry.date.precision is not Precision.DAY:
+        said.append(clean(str(entry.date)))
+    elif entry.date is None and entry.projection is not None:
+        said.append(f"due {window(entry.projection)}")
+    title = clean(entry.title)
+    return f"{title} ({', '.join(said)})" if said else title
 
 
 def _description(entry: TimelineEntry) -> str:

@@ -75,8 +75,11 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def environment(template: Path, *, html: bool) -> SandboxedEnvironment:
-    """A sandboxed environment that can load one template file and no other; HTML output is always escaped."""
+def environment(template: Path, *, html: bool, source: str | None = None) -> SandboxedEnvironment:
+    """A sandboxed environment that can load one template file and no other; HTML output is always escaped.
+
+    `source` is the template's text when it has been read already, so the file is read only once.
+    """
     from jinja2 import FunctionLoader
 
     from sendreview.loading import read_text
@@ -84,7 +87,9 @@ def environment(template: Path, *, html: bool) -> SandboxedEnvironment:
     def load(name: str) -> str | None:
         # `{% include %}`, `{% import %}` and `{% extends %}` could otherwise copy any file beside
         # the template (a stranger's template saved in Downloads) into a statement that gets published.
-        return read_text(template, str(template)) if name == template.name else None
+        if name != template.name:
+            return None
+        return source if source is not None else read_text(template, str(template))
 
     env = _Sandbox(
         loader=FunctionLoader(load),
@@ -140,9 +145,10 @@ def render(
 ) -> str:
     """Render a statement with a template file in the sandbox; `bounded` adds the limits on time,
     memory and output size that a template from someone else needs."""
-    if not template.is_file():
-        raise SendReviewError(f"{template}: no such template file")
-    env = environment(template, html=html)
+    from sendreview.loading import read_text
+
+    # Read once, through the one reader: a folder, a device or a named pipe is refused there.
+    env = environment(template, html=html, source=read_text(template, str(template)))
     context = statement.model_dump(mode="json")
     context.update(extra or {})
     name = template.name

@@ -8,6 +8,7 @@ shows by shape and by word as well as by colour:
     done       filled circle            expected   hollow circle
     pending    hollow diamond           projected  dashed bar over the window, hollow square
     overdue    dashed red bar over the window that has passed, triangle at its end
+    did-not-happen  crossed circle      lapsed     small grey dash
 
 The NNPCF's involvement periods are shaded bands, their words written above the years.
 """
@@ -38,6 +39,8 @@ COLOUR: dict[EntryStatus, str] = {
     "pending": "#8250df",
     "projected": "#0969da",
     "overdue": "#cf222e",
+    "did-not-happen": "#bf3989",
+    "lapsed": "#6e7781",
 }
 BANDS = ("#ddf4ff", "#fff8c5", "#fbefff", "#dafbe1")
 LANE = 36  # height of one row of marks and labels
@@ -189,6 +192,19 @@ def _shape(parent: ET.Element, status: EntryStatus, x: float, y: float) -> None:
             parent, "rect", {"x": f"{x - 5:.1f}", "y": f"{y - 5:.1f}", "width": "10", "height": "10",
                              "fill": "#ffffff", "stroke": colour, "stroke-width": "2"}
         )  # fmt: skip
+    elif status == "did-not-happen":
+        ET.SubElement(
+            parent, "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "5", "fill": "#ffffff", "stroke": colour,
+                               "stroke-width": "2"}
+        )  # fmt: skip
+        ET.SubElement(
+            parent, "line", {"x1": f"{x - 4:.1f}", "y1": f"{y + 4:.1f}", "x2": f"{x + 4:.1f}", "y2": f"{y - 4:.1f}",
+                             "stroke": colour, "stroke-width": "2"}
+        )  # fmt: skip
+    elif status == "lapsed":
+        ET.SubElement(
+            parent, "rect", {"x": f"{x - 6:.1f}", "y": f"{y - 1.5:.1f}", "width": "12", "height": "3", "fill": colour}
+        )
     else:
         points = f"{x:.1f},{y - 6.5:.1f} {x + 6.5:.1f},{y + 5:.1f} {x - 6.5:.1f},{y + 5:.1f}"
         ET.SubElement(parent, "polygon", {"points": points, "fill": colour})
@@ -376,11 +392,17 @@ def _summary(view: TimelineView, placed: list[TimelineEntry], undated: list[Time
         text += f", from {_safe(when.when(first))} ({_safe(first.title)}) to {_safe(when.when(last))}"
         text += f" ({_safe(last.title)})"
     text += "."
-    overdue = [e for e in view.milestones if e.status == "overdue" and e.projection is not None]
-    for entry in overdue:
+    told = [
+        e
+        for e in view.milestones
+        if e.projection is not None and (e.status == "overdue" or e.projection.status == "missed")
+    ]
+    for entry in told:
         assert entry.projection is not None
         said = _safe(when.projection(entry, entry.projection, with_window=True))
-        text += f" {_safe(entry.title)}: {said[:1].lower()}{said[1:]}"
+        if entry.projection.status != "missed":
+            said = f"{said[:1].lower()}{said[1:]}"
+        text += f" {_safe(entry.title)}: {said}"
     if undated:
         text += f" {len(undated)} have no date yet."
     if view.periods:

@@ -39,6 +39,8 @@ STATUS_STYLE: dict[EntryStatus, str] = {
     "pending": "cyan",
     "projected": "blue",
     "overdue": "bold red",
+    "did-not-happen": "magenta",
+    "lapsed": "dim",
 }
 
 
@@ -98,7 +100,7 @@ def _date_cell(entry: TimelineEntry) -> Text:
         return _text(str(entry.date))
     projection = entry.projection
     if projection is None:
-        return Text("not yet known", style="dim")
+        return Text("no record" if entry.status in ("lapsed", "did-not-happen") else "not yet known", style="dim")
     return Text(from_to(projection.earliest, projection.latest, gap="\n"), style="italic")
 
 
@@ -257,23 +259,36 @@ def summary_line(result: Comparison) -> Text:
 
 def _suggestion_hint(suggestion: Suggestion) -> Text:
     """One dim line under an unassessed proposal in `compare`: its best suggestion, marked as one."""
-    words = ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched[:3])
     kind = ASK_KIND_SUFFIX[suggestion.kind].strip(" ()")
+    if suggestion.matched:
+        why = "matched " + ", ".join(f'"{clean(m.text)}"' for m in suggestion.matched[:3])
+    else:
+        why = "like " + ", ".join(clean(p.id) for p in suggestion.learned[:3]) + " in an earlier paper"
     return Text.assemble(
         ("      suggestion: ", "dim italic"),
         (clean(suggestion.ask), "dim cyan"),
-        (f" ({kind + '; ' if kind else ''}matched {words})\n", "dim"),
+        (f" ({kind + '; ' if kind else ''}{why})\n", "dim"),
     )
 
 
 def suggestions_report(result: Suggestions) -> RenderableType:
-    """Each proposal with its suggested asks, the words that matched, and links worth a second look."""
+    """Each proposal with its suggested asks, why (the words that matched, earlier proposals like it),
+    and links worth a second look."""
+    from sendreview.analysis.suggest import paper_names, reasons
+
     header = _text(f"Suggested asks for: {result.document.title}", "bold")
     header.append(
         f"\nA draft to check, not an assessment: compare counts none of it. Up to {result.top} per proposal,"
         f" each scoring {result.min_score:g} or more.",
         style="dim",
     )
+    papers = paper_names(result.learned_from)
+    for item in result.learned_from:
+        header.append(
+            f"\nLearning from {clean(item.file)}: {item.assessed} assessed proposal{'s' if item.assessed != 1 else ''}"
+            f" of {clean(papers[item.file])}.",
+            style="dim",
+        )
     parts: list[RenderableType] = [header]
     if not result.proposals:
         parts.append(Text("Every proposal has an assessment already; --all suggests for them too."))
@@ -291,8 +306,7 @@ def suggestions_report(result: Suggestions) -> RenderableType:
                 f"{rank}. ", (clean(suggestion.ask), "cyan"), (ASK_KIND_SUFFIX[suggestion.kind], "red")
             )
             parts += [indented(line.append(f"  score {suggestion.score:g}"), 2), indented(_text(suggestion.title), 5)]
-            matched = ", ".join(f'"{clean(m.text)}" {m.points:g}' for m in suggestion.matched)
-            parts.append(indented(Text(f"matched: {matched}", "dim"), 5))
+            parts += [indented(Text(clean(reason), "dim"), 5) for reason in reasons(suggestion, papers)]
         if not proposal.suggestions:
             parts.append(indented(Text(f"no suggestion: no ask scores {result.min_score:g} or more", "dim"), 2))
         for look in proposal.second_look:
@@ -301,7 +315,9 @@ def suggestions_report(result: Suggestions) -> RenderableType:
             parts.append(indented(line, 2))
     with_some = sum(1 for p in result.proposals if p.suggestions)
     looks = sum(len(p.second_look) for p in result.proposals)
-    footer = f"\n{len(result.proposals)} proposals: {with_some} with suggestions"
+    footer = (
+        f"\n{len(result.proposals)} proposal{'s' if len(result.proposals) != 1 else ''}: {with_some} with suggestions"
+    )
     footer += f", {looks} link{'s' if looks != 1 else ''} worth a second look." if result.all_proposals else "."
     parts.append(Text(footer, style="bold"))
     return Stack(*parts)

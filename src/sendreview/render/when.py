@@ -7,6 +7,7 @@ safe for where they go (`sendreview.text.clean`, `markdown`, XML escaping).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sendreview.models.dates import Precision
@@ -23,6 +24,8 @@ STATUS_SYMBOL: dict[EntryStatus, str] = {
     "pending": "○",
     "projected": "◇",
     "overdue": "✘",
+    "did-not-happen": "⊘",
+    "lapsed": "⌀",
 }
 TIMES = {1: "once", 2: "twice"}
 
@@ -30,6 +33,8 @@ TIMES = {1: "once", 2: "twice"}
 def rule(projection: Projection) -> str:
     """'18 months to 2 years after Green Paper', 'at least 12 weeks after Green Paper'."""
     least, most, after = projection.at_least, projection.at_most, projection.after_title
+    if least is not None and least == most:
+        return f"{least} after {after}"
     if least is not None and most is not None:
         return f"{least} to {most} after {after}"
     if least is not None:
@@ -43,7 +48,7 @@ def when(entry: TimelineEntry) -> str:
         return str(entry.date)
     if entry.projection is not None:
         return window(entry.projection)
-    return "not yet known"
+    return "no record" if entry.status in ("lapsed", "did-not-happen") else "not yet known"
 
 
 def date_range(entry: TimelineEntry) -> str:
@@ -67,8 +72,15 @@ def slippage(entry: TimelineEntry, found: Slippage) -> str:
 
 def projection(entry: TimelineEntry, found: Projection, *, with_window: bool = False) -> str:
     """What the rules say, and how the real date compares: 'Due 18 months to 2 years after Green Paper:
-    overdue by about 2 years 8 months.' With `with_window`, the dates of the window too."""
-    said = f"Due {rule(found)}"
+    overdue by about 2 years 8 months.' With `with_window`, the dates of the window too. A missed
+    forecast says whose it was and what happened instead."""
+    if found.status == "missed":
+        who = found.by or "A forecast"
+        return (
+            f"{who} expected it {rule(found)} ({window(found)}). That forecast was missed;"
+            f" instead: {found.instead.strip().removesuffix('.')}."
+        )
+    said = f"{found.by} expected it {rule(found)}" if found.by else f"Due {rule(found)}"
     if with_window or entry.date is not None:
         said += f" ({window(found)})"
     if entry.date is None:
@@ -82,9 +94,23 @@ def projection(entry: TimelineEntry, found: Projection, *, with_window: bool = F
     return f"{said}: on time."
 
 
+def record(entry: TimelineEntry) -> list[str]:
+    """The public record beside the date as the deck gave it: 'On the record: 12 December 2019, ...'."""
+    return [
+        f"On the record: {item.date}, {item.what.strip().removesuffix('.')} ({item.source})." for item in entry.record
+    ]
+
+
 def details(entry: TimelineEntry, *, with_window: bool = False) -> list[str]:
-    """Sentences on slippage and projection for an entry, in the order a reader wants them."""
+    """Sentences on what the record shows, slippage and projection for an entry, in the order a
+    reader wants them."""
     lines = []
+    if entry.status == "did-not-happen":
+        found = re.search(r"https?://\S+", entry.source)
+        lines.append(f"Did not happen ({found.group().rstrip('.,;:')})." if found else "Did not happen.")
+    elif entry.status == "lapsed":
+        lines.append("No public record that it happened; its consultation has closed.")
+    lines += record(entry)
     if entry.slippage is not None:
         lines.append(slippage(entry, entry.slippage))
     if entry.projection is not None:

@@ -79,8 +79,8 @@ def statement_docx(statement: Statement) -> bytes:
     if s.consultation:
         doc.add_paragraph(clean(s.consultation))
     if s.engagement:
-        doc.add_paragraph("Engagement planned:")
-        _bullets(doc, (clean(step.title) for step in s.engagement))
+        doc.add_paragraph("Steps planned around this paper:")
+        _bullets(doc, (clean(step.title) + (f": {clean(step.when)}" if step.when else "") for step in s.engagement))
     if s.path:
         doc.add_paragraph("The road to law:")
         _bullets(doc, (clean(step.title) + (f": {clean(step.when)}" if step.when else "") for step in s.path))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
-from sendreview.analysis.suggest import Suggestion, Suggestions
+from sendreview.analysis.suggest import Suggestion, Suggestions, matched_words, paper_names, precedent_reasons
 from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX
 
@@ -37,16 +38,15 @@ def comment(text: str) -> str:
     return " ".join(_LINE_BREAKS.sub(" ", clean(text)).split())
 
 
-def _evidence(suggestion: Suggestion) -> str:
-    parts = ", ".join(f'"{comment(m.text)}" {m.points:g}' for m in suggestion.matched)
-    return f"score {suggestion.score:g}: {parts}"
-
-
-def _links(suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "") -> list[str]:
+def _links(
+    suggestions: tuple[Suggestion, ...], indent: str, prefix: str = "", papers: Mapping[str, str] | None = None
+) -> list[str]:
     """`- ask: ... stance: todo` items, each with its title and evidence as comments."""
     lines = []
     for s in suggestions:
-        lines.append(f"{indent}{prefix}  # {_evidence(s)}")
+        words = f": {comment(matched_words(s))}" if s.matched else ""
+        lines.append(f"{indent}{prefix}  # score {s.score:g}{words}")
+        lines += [f"{indent}{prefix}  #   {comment(reason)}" for reason in precedent_reasons(s, papers or {})]
         lines.append(f"{indent}{prefix}  - ask: {s.ask}  # {comment(s.title)}{ASK_KIND_SUFFIX[s.kind]}")
         lines.append(f"{indent}{prefix}    stance: todo")
     return lines
@@ -59,8 +59,10 @@ def suggestions_yaml(result: Suggestions) -> str:
         "# A draft, not an assessment. For each link: check it, replace todo with",
         f"# {STANCES}, add a note if you like, and delete it if it does not apply.",
         "# Then paste each responds_to block under its proposal in your document.",
-        "proposals:",
     ]
+    papers = paper_names(result.learned_from)
+    lines += [f"# Learning from {comment(papers[item.file])} ({comment(item.file)})." for item in result.learned_from]
+    lines.append("proposals:")
     for proposal in result.proposals:
         lines.append(f"  - id: {quoted(proposal.id)}  # {comment(proposal.title)}")
         for look in proposal.second_look:
@@ -74,7 +76,7 @@ def suggestions_yaml(result: Suggestions) -> str:
         if proposal.linked:
             lines.append("    # It has responds_to already: add these links to it.")
         lines.append("    responds_to:")
-        lines += _links(proposal.suggestions, "    ")
+        lines += _links(proposal.suggestions, "    ", papers=papers)
     return "\n".join(lines) + "\n"
 
 
@@ -150,20 +152,21 @@ def _count(number: int, word: str) -> str:
 
 
 def started(draft: Draft, found: PaperDraft | None, path_name: str) -> str:
-    """What `init` tells the person after writing a new document, and what to do next."""
-    path = clean(path_name)
+    """What `init` tells the person after writing a new document, and what to do next. File names are
+    given as they are: the caller shows any control character in them as a code."""
+    path = path_name
     if found is not None:
         where = [_count(found.pages, "page")] if found.pages else []
         where += [_count(found.chapters, "chapter")] if found.chapters else []
         counted = f" ({', '.join(where)})" if where else ""
         return (
-            f"Found {_count(len(draft.proposals), 'proposal')} in {clean(draft.text_name)}{counted}."
+            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}{counted}."
             " This is a draft: check each proposal against the paper (title, chapter, summary), and the"
             f" paper's details at the top. Then assess them: sendreview assess {path}"
         )
     if draft.text_name:
         return (
-            f"Found {_count(len(draft.proposals), 'proposal')} in {clean(draft.text_name)}."
+            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}."
             f" Check them, then assess them: sendreview assess {path}"
         )
     return f"Add the paper's proposals, then assess them: sendreview assess {path}"
