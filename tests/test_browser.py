@@ -51,3 +51,28 @@ def test_html_statement_in_a_browser(invoke: Invoke, tmp_path: Path, browser, wi
     assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("width", [1024, 375], ids=["desktop", "phone"])
+@pytest.mark.parametrize("parents", [False, True], ids=["response", "guide-for-parents"])
+def test_html_response_in_a_browser(invoke: Invoke, tmp_path: Path, browser, parents: bool, width: int) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    page_file = tmp_path / "response.html"
+    extra = ["--for", "parents"] if parents else []
+    result = invoke("respond", GREEN_PAPER, "--org", ORG, "-o", page_file, "--today", "2026-11-28", *extra)
+    assert result.exit_code == 0, result.output
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    assert page.locator("h2").all_inner_texts()[:22] == [f"Question {n}" for n in range(1, 23)]
+    assert page.locator(".banner").inner_text().startswith("Illustrative:")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, "the page must not scroll sideways"
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    violations = Axe().run(page, options=options).response["violations"]
+    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert errors == []
+    page.close()

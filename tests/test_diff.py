@@ -14,10 +14,10 @@ from sendreview.analysis.diff import (
     Step,
     diff,
     failed_checks,
-    match_proposals,
-    title_similarity,
     verdict_change,
 )
+from sendreview.analysis.matching import match_proposals
+from sendreview.analysis.words import title_similarity
 from sendreview.api import load_catalogue, load_commitments
 from sendreview.models.document import Document, DocumentInfo, Link, Proposal
 

@@ -178,3 +178,9 @@ def test_a_short_answer_list_keeps_what_was_given(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 0, result.output
     loaded = load_profile(tmp_path / "mine.yaml")
     assert loaded is not None and loaded.profile.name == "Anytown PCF" and loaded.profile.region is None
+
+
+def test_forum_yaml_says_who_a_response_is_from(invoke: Invoke, forum: Path) -> None:
+    result = invoke("respond", GREEN_PAPER, "--question", "5")
+    assert result.exit_code == 0, result.output
+    assert "Anytown Parent Carer Forum" in result.stdout

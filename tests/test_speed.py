@@ -53,6 +53,10 @@ def test_help_loads_no_heavy_library() -> None:
             ["docx", "icalendar", "pypdf", "ruamel.yaml"],
         ),
         (["timeline", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer"]),
+        (
+            ["respond", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"],
+        ),
     ],
 )
 def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sendreview.analysis.suggest import Ranker, stem, suggest, suggest_for, tokens
+from sendreview.analysis.suggest import Ranker, suggest, suggest_for
+from sendreview.analysis.words import stem, tokens
 from sendreview.api import load_catalogue, load_document
 from sendreview.models.document import Link, Proposal
 from sendreview.render.yamltext import comment, quoted

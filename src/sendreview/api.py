@@ -33,10 +33,11 @@ from sendreview.checks import (
     check_timeline,
     unassessed_problem,
 )
-from sendreview.errors import Problem, SendReviewError, SendReviewWarning
+from sendreview.errors import Problem, SendReviewError, SendReviewWarning, did_you_mean
 from sendreview.files import display_name
 from sendreview.loading import Check, Kind, Loaded, load_any, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
+from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
 from sendreview.models.timeline import Timeline
 from sendreview.models.vocabulary import VocabularyFile
@@ -47,6 +48,7 @@ BUNDLED_ASKS = "recommendations.yaml"
 BUNDLED_TIMELINE = "timeline.yaml"
 BUNDLED_COMMITMENTS = "commitments.yaml"
 BUNDLED_VOCABULARY = "vocabulary.yaml"
+BUNDLED_CONSULTATIONS = "consultations"
 
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
@@ -213,6 +215,78 @@ def load_commitments(extra: Path | str | None = None) -> Lexicon:
     return Lexicon.from_files(files)
 
 
+def bundled_consultations() -> list[str]:
+    """The ids of the consultations that ship with sendreview, in order."""
+    folder = bundled_path(BUNDLED_CONSULTATIONS)
+    return sorted(path.stem for path in folder.glob("*.yaml"))
+
+
+def load_consultation(path: Path | str | None = None, consultation: str | None = None) -> Loaded[ConsultationFile]:
+    """A consultation's questions: a file of the user's (`path`), else a bundled one by id."""
+    from sendreview.checks import check_consultation
+
+    if path is None:
+        known = bundled_consultations()
+        if consultation not in known:
+            hint = did_you_mean(consultation or "", known)
+            raise SendReviewError(
+                f"--consultation: no consultation '{consultation}'{hint}; the bundled ones are {', '.join(known)}"
+                " (or give your own file with --questions FILE)"
+            )
+        # Named as in the repository, so a warning points at a short, findable place.
+        name = f"data/{BUNDLED_CONSULTATIONS}/{consultation}.yaml"
+        return load_file(
+            bundled_path(BUNDLED_CONSULTATIONS) / f"{consultation}.yaml",
+            ConsultationFile,
+            check=check_consultation,
+            name=name,
+        )
+    return load_file(path, ConsultationFile, check=check_consultation)
+
+
+def load_response_inputs(
+    document: Path | str,
+    catalogue: Catalogue,
+    *,
+    questions: Path | str | None = None,
+    consultation: str | None = None,
+) -> tuple[Document, ConsultationFile]:
+    """A paper and the consultation on it, every problem in both files in one go; links between them
+    that lead nowhere are warnings, as are proposals not yet assessed."""
+    from sendreview.checks import question_link_problems
+
+    errors: list[SendReviewError] = []
+    paper: Loaded[Document] | None = None
+    asked: Loaded[ConsultationFile] | None = None
+    try:
+        paper = load_file(document, Document, check=partial(check_document, catalogue=catalogue))
+    except SendReviewError as error:
+        errors.append(error)
+    try:
+        asked = load_consultation(questions, consultation)
+    except SendReviewError as error:
+        errors.append(error)
+    if errors:
+        raise SendReviewError.joined(errors)
+    assert paper is not None and asked is not None
+    if not asked.model.questions:
+        raise SendReviewError(
+            [
+                asked.source.problem(
+                    ("questions",),
+                    "this consultation lists no questions yet: copy the file, add its questions and give it with "
+                    "--questions FILE",
+                )
+            ]
+        )
+    warned = question_link_problems(asked, paper)
+    if (problem := unassessed_problem(paper)) is not None:
+        warned.append(problem)
+    for problem in warned:
+        warnings.warn(SendReviewWarning(problem), stacklevel=2)
+    return paper.model, asked.model
+
+
 def check_file(
     path: Path | str, kind: Kind | None, catalogue: Catalogue, *, warnings: list[Problem] | None = None
 ) -> BaseModel:
@@ -221,7 +295,7 @@ def check_file(
     With `warnings`, the sources are checked too (`sendreview.sources`) and what they find is
     added to that list: sources on hosts to avoid, dated milestones with no source.
     """
-    from sendreview.checks import check_commitments, check_vocabulary
+    from sendreview.checks import check_commitments, check_consultation, check_vocabulary
     from sendreview.sources import check_sources
 
     checks: dict[str, Check] = {
@@ -230,6 +304,7 @@ def check_file(
         "commitments": check_commitments,
         "asks": lambda data, source: [],
         "vocabulary": partial(check_vocabulary, catalogue=catalogue),
+        "consultation": check_consultation,
     }
     if warnings is not None:
         found = warnings

@@ -441,3 +441,81 @@ def check_vocabulary(data: Any, source: Source, catalogue: Catalogue | None = No
             else:
                 seen[key] = where
     return problems
+
+
+def check_consultation(data: Any, source: Source) -> list[Problem]:
+    """Check question numbers and scale ids are unique, each scale has the labels its kind needs,
+    every question's scale is in `scales:`, and word limits are 1 or more."""
+    from sendreview.models.consultation import AGREEMENT_LABELS, YES_NO_LABELS
+
+    scales = _items(data, "scales")
+    scale_ids = [(s_id, ("scales", i, "id")) for i, s in scales if (s_id := _text(s, "id")) is not None]
+    problems = _duplicates(source, scale_ids, "scale id")
+    wanted = {"agreement": (AGREEMENT_LABELS, "most agreeing first"), "yes-no": (YES_NO_LABELS, "yes, no, not sure")}
+    for i, scale in scales:
+        labels = scale.get("labels")
+        kind = _text(scale, "kind")
+        if not isinstance(labels, list) or kind not in wanted:
+            continue  # the schema says what is wrong
+        count, order = wanted[kind]
+        if len(labels) != count:
+            have = "no labels" if not labels else f"{len(labels)} label{'s' if len(labels) != 1 else ''}"
+            message = f"a {kind} scale needs {count} labels ({order}); this one has {have}"
+            problems.append(source.problem(("scales", i, "labels"), message))
+    known = {s_id for s_id, _ in scale_ids}
+    questions = _items(data, "questions")
+    numbers = []
+    for i, question in questions:
+        number = question.get("number")
+        if isinstance(number, str) and number.strip().isdigit():
+            numbers.append((str(int(number)), ("questions", i, "number")))
+        scale_id = _text(question, "scale")
+        if scale_id is not None and scale_id not in known:
+            listed = f"; scales in this file: {', '.join(sorted(known))}" if known else ""
+            hint = did_you_mean(scale_id, known) or listed
+            problems.append(source.problem(("questions", i, "scale"), f"unknown scale '{scale_id}'{hint}"))
+        limit = question.get("word_limit")
+        if isinstance(limit, str) and re.fullmatch(r"\s*[-+]?\d+\s*", limit) and int(limit) < 1:
+            message = f"word_limit must be 1 or more (got {int(limit)}); leave it out if the answer has no limit"
+            problems.append(source.problem(("questions", i, "word_limit"), message))
+    problems += _duplicates(source, numbers, "question number")
+    return problems
+
+
+def question_link_problems(consultation: Loaded[Any], document: Loaded[Document]) -> list[Problem]:
+    """Warnings for links that lead nowhere: a question's proposal id the paper does not have,
+    and a proposal's `question:` that names no question number or topic of the consultation."""
+    ids = [p.id for p in document.model.proposals]
+    known_ids = set(ids)
+    problems = []
+    named = [(i, j, p) for i, q in enumerate(consultation.model.questions) for j, p in enumerate(q.proposals)]
+    if named and not any(p in known_ids for _, _, p in named):
+        # Another paper, or another forum's numbering: one warning says it all.
+        i, j, _ = named[0]
+        message = (
+            f"warning: none of the proposal ids these questions name are in {document.source.name}; link its "
+            "proposals to questions with 'question: NUMBER' or 'question: TOPIC'"
+        )
+        named, problems = [], [consultation.source.problem(("questions", i, "proposals", j), message)]
+    for i, asked in enumerate(consultation.model.questions):
+        if not named:
+            break
+        for j, proposal in enumerate(asked.proposals):
+            if proposal not in known_ids:
+                hint = did_you_mean(proposal, ids)
+                message = (
+                    f"warning: question {asked.number} asks about proposal '{proposal}', which "
+                    f"{document.source.name} does not have{hint}"
+                )
+                problems.append(consultation.source.problem(("questions", i, "proposals", j), message))
+    refs = {str(q.number) for q in consultation.model.questions}
+    refs |= {t for q in consultation.model.questions for t in q.topics}
+    for i, proposal in enumerate(document.model.proposals):
+        if proposal.question is not None and proposal.question not in refs:
+            hint = did_you_mean(proposal.question, refs)
+            message = (
+                f"warning: 'question: {proposal.question}' names no question number or topic of "
+                f"{consultation.source.name}{hint}"
+            )
+            problems.append(document.source.problem(("proposals", i, "question"), message))
+    return problems

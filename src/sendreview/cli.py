@@ -71,6 +71,7 @@ class FileKind(str, Enum):
     timeline = "timeline"
     commitments = "commitments"
     vocabulary = "vocabulary"
+    consultation = "consultation"
     profile = "profile"
 
 
@@ -86,6 +87,9 @@ class SchemaKind(str, Enum):
     suggest = "suggest"
     timeline_view = "timeline-view"
     timeline_next = "timeline-next"
+    consultation = "consultation"
+    respond = "respond"
+    respond_guide = "respond-guide"
 
 
 class Status(str, Enum):
@@ -607,9 +611,8 @@ def validate(
         bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
     ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, forum profiles) and
-    report every
-    problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, consultations, forum
+    profiles) and report every problem as FILE:LINE:COL.
 
     Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
     aggregator) and on a dated milestone with no source.
@@ -722,7 +725,7 @@ def statement(
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
-    from sendreview.analysis.statement import build_statement
+    from sendreview.analysis.statement import build_statement, speaking_for
     from sendreview.api import load_document, load_timeline
     from sendreview.render.statement import render_statement
 
@@ -731,7 +734,7 @@ def statement(
     forum = _profile(profile)
     catalogue = _catalogue(extra, no_default_asks, forum)
     paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
-    organisation = _organisation(org or (forum.profile.name if forum else None), paper.assessment.by, document)
+    organisation = speaking_for(org or (forum.profile.name if forum else None), paper.assessment.by, str(document))
     result = run_compare(paper, catalogue)
     said = build_statement(
         result,
@@ -745,22 +748,6 @@ def statement(
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
-
-
-def _organisation(option: str | None, by: str | None, document: Path) -> str:
-    """Who a statement speaks for: --org (or the profile's name), else the file's `assessment: by:`;
-    never a default."""
-    from sendreview.errors import Problem, SendReviewError
-    from sendreview.text import visible
-
-    name = (option or "").strip() or by
-    if name:
-        return name
-    message = (
-        "this statement would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
-        'in the file, give --org "Your Forum\'s Name", or write a forum.yaml with: sendreview profile init'
-    )
-    raise SendReviewError([Problem(visible(str(document)), 1, 1, message)])
 
 
 def _statement_format(format: StatementFormat | None, output: Path | None) -> str:
@@ -792,6 +779,113 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
             _silence_stdout()
     else:
         _write(content)
+
+
+class RespondFormat(str, Enum):
+    md = "md"
+    txt = "txt"
+    docx = "docx"
+    json = "json"
+    html = "html"
+
+
+class Audience(str, Enum):
+    parents = "parents"
+
+
+@app.command()
+def respond(
+    document: DocumentArgument,
+    consultation: Annotated[
+        str, typer.Option("--consultation", help="Which bundled consultation: send-review-2022 or send-reform-2026.")
+    ] = "send-review-2022",
+    questions: Annotated[
+        Path | None,
+        typer.Option(
+            "--questions", help="A consultation file of your own instead of a bundled one.", show_default=False
+        ),
+    ] = None,
+    question: Annotated[
+        int | None, typer.Option("--question", help="Only this question, by its number.", show_default=False)
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            help="Who the response is from; by default the profile's name, else the file's 'assessment: by:'.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        RespondFormat | None,
+        typer.Option(
+            "--format", "-f", help="md, txt, html, docx or json; by default from the --output file's ending, else md."
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    audience: Annotated[
+        Audience | None,
+        typer.Option("--for", help="parents: a plain-English guide for families to answer in their own words."),
+    ] = None,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Say whether the consultation has closed as of this day, e.g. 2022-05-01."),
+    ] = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Draft the formal consultation response question by question, within the form's word limits;
+    or, with --for parents, a plain-English guide for families.
+
+    Example: sendreview respond examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum" --question 5
+    """
+    from sendreview.analysis.compare import compare as run_compare
+    from sendreview.analysis.respond import build_guide, build_response
+    from sendreview.analysis.statement import speaking_for
+    from sendreview.api import load_response_inputs
+    from sendreview.render.respond import render_response
+
+    fmt = _file_format(format.value if format else None, output, ("md", "txt", "html", "docx", "json"))
+    day = _today(today)
+    forum = _profile(profile)
+    catalogue = _catalogue(extra, no_default_asks, forum)
+    paper, asked = load_response_inputs(document, catalogue, questions=questions, consultation=consultation)
+    organisation = speaking_for(
+        org or (forum.profile.name if forum else None), paper.assessment.by, str(document), "response"
+    )
+    result = run_compare(paper, catalogue)
+    number = _question(question, asked)
+    if audience is Audience.parents:
+        made: Any = build_guide(paper, asked, result, organisation=organisation, question=number, today=day)
+    else:
+        made = build_response(paper, asked, result, organisation=organisation, question=number)
+    _emit(render_response(made, fmt), output, force)
+
+
+def _question(number: int | None, asked: Any) -> int | None:
+    from sendreview.errors import SendReviewError
+
+    numbers = [q.number for q in asked.questions]
+    if number is not None and number not in numbers:
+        raise SendReviewError(
+            f"--question: {asked.consultation.id} has no question {number} (its questions are "
+            f"{min(numbers)} to {max(numbers)})"
+        )
+    return number
+
+
+def _file_format(given: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """The --format given, else the --output file's ending, else md; Word only into a file."""
+    from sendreview.errors import SendReviewError
+
+    ending = output.suffix.lower().lstrip(".") if output is not None else ""
+    ending = "html" if ending == "htm" else ending
+    fmt = given or (ending if ending in formats else "md")
+    if fmt == "docx" and output is None:
+        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
+    return fmt
 
 
 class DiffFailOn(str, Enum):
@@ -1076,9 +1170,9 @@ def profile_init(
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, profile) or of a
-    command's
-    JSON output (compare, diff, suggest, timeline-view, timeline-next).
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, consultation,
+    profile) or of a command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond,
+    respond-guide).
 
     Example: sendreview schema document > document.schema.json
     """

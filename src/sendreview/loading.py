@@ -17,19 +17,21 @@ from sendreview.errors import Problem, SendReviewError, did_you_mean
 from sendreview.files import display_name, read_bytes
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
+from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
 from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
 from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "profile"]
+Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "consultation", "profile"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
     "document": Document,
     "commitments": CommitmentsFile,
     "vocabulary": VocabularyFile,
+    "consultation": ConsultationFile,
     "profile": Profile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -70,6 +72,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "profile"
     if "asks" in data or "groups" in data:
         return "asks"
+    if "questions" in data or "consultation" in data:
+        return "consultation"
     if "strengths" in data or "negations" in data or "deadlines" in data:
         return "commitments"
     if "terms" in data or "papers" in data:
@@ -102,8 +106,8 @@ def load_any(
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
             " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
-            " phrases ('strengths:'), a vocabulary ('terms:') or a forum's profile ('name:'); or say which"
-            " with --kind"
+            " phrases ('strengths:'), a vocabulary ('terms:'), a consultation ('questions:') or a forum's"
+            " profile ('name:'); or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

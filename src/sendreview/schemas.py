@@ -9,10 +9,12 @@ from pydantic import BaseModel
 
 from sendreview.analysis.compare import Comparison
 from sendreview.analysis.diff import Diff
+from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.suggest import Suggestions
 from sendreview.analysis.timeline import NextView, TimelineView
 from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
+from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
 from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
@@ -33,6 +35,13 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
         "validation",
         "A sendreview vocabulary file: the words later papers use for each ask, and where they were read.",
     ),
+    "consultation": (
+        ConsultationFile,
+        "validation",
+        "A sendreview consultation file: a consultation's dates, answer scales and questions.",
+    ),
+    "respond": (ConsultationResponse, "serialization", "The output of `sendreview respond --format json`."),
+    "respond-guide": (Guide, "serialization", "The output of `sendreview respond --for parents --format json`."),
     "commitments": (
         CommitmentsFile,
         "validation",

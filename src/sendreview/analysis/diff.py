@@ -9,13 +9,8 @@ A paper that says nothing on an ask leaves families where they were; one that bo
 harms it (contested) still carries the harm; one that only goes against it is worst. For a red
 line, contested and opposed both mean it is crossed, so both rank below silence.
 
-Proposals are matched from the new paper to the old one, in this order:
-    1. `follows: <old id>` on the new proposal;
-    2. the same `id` in both papers;
-    3. title similarity, for what is left: the Dice coefficient of the two titles' word sets
-       (lower case, small words such as "a", "of", "the" left out, a plural "s" dropped),
-       matched best first when the score is at least SIMILARITY_THRESHOLD (0.6). Below it,
-       nothing is matched; the closest candidate at or above NEAR_MISS (0.5) is reported.
+Proposals are matched from the new paper to the old one as `sendreview.analysis.matching` says
+(`follows:`, then id, then title similarity).
 A matched proposal is `changed` when its assessment, commitment strength or deadline differ,
 else `carried`; unmatched ones are `dropped` (old) or `new`. A matched proposal is `weakened`
 when its commitment strength fell (both sides must have a level: a text with no commitment
@@ -28,37 +23,36 @@ last follows each proposal through every step (no new matching by title across t
 from __future__ import annotations
 
 import itertools
-import math
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from sendreview.analysis.compare import AskResult, Comparison, GroupInfo, Verdict, compare
+from sendreview.analysis.matching import (
+    SIMILARITY_THRESHOLD,
+    Matching,
+    Nearest,
+    Pair,
+    ProposalMatch,
+    by_title,
+    match_proposals,
+)
 from sendreview.analysis.result import Result
 from sendreview.analysis.strength import RANK, Lexicon, Strength, proposal_strength
+from sendreview.analysis.words import title_similarity, title_words
 from sendreview.errors import SendReviewError
 from sendreview.models.asks import AskKind, Catalogue, Lens
 from sendreview.models.document import Assessment, Document, DocumentInfo, Link, Proposal, Stance
 
 Change = Literal["improved", "regressed", "unchanged"]
 ProposalStatus = Literal["carried", "changed", "dropped", "new"]
-MatchHow = Literal["follows", "id", "title", "chain"]
 RedLineStatus = Literal["new", "still-open", "resolved"]
 StrengthChange = Literal["fell", "rose", "same", "unclear"]
 DeadlineChange = Literal["slipped", "dropped", "passed", "earlier", "added", "same", "none"]
 Difference = Literal["title", "assessment", "strength", "deadline"]
 
 VERDICT_RANK: dict[Verdict, int] = {"opposed": 0, "contested": 1, "not-addressed": 2, "partly-met": 3, "met": 4}
-SIMILARITY_THRESHOLD = 0.6
-NEAR_MISS = 0.5
-COMMON_WORD_TITLES = 200
-STOPWORDS = frozenset(
-    {"a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or"}
-    | {"our", "the", "their", "this", "to", "with"}
-)
-_WORD = re.compile(r"[\w£]+")
 
 
 class StageInfo(Result):
@@ -105,30 +99,13 @@ class Side(Result):
     links: tuple[Link, ...]
 
 
-class Match(Result):
-    """How a new proposal was matched to an old one, and how alike their titles are (0 to 1)."""
-
-    how: MatchHow
-    score: float
-    via: tuple[str, ...] = ()
-    """For the net change across several papers: the ids in the papers between."""
-
-
-class Nearest(Result):
-    """The closest proposal on the other side, too far below the threshold to match."""
-
-    id: str
-    title: str
-    score: float
-
-
 class ProposalChange(Result):
     """What became of one proposal between two papers."""
 
     status: ProposalStatus
     old: Side | None
     new: Side | None
-    match: Match | None = None
+    match: ProposalMatch | None = None
     differences: tuple[Difference, ...] = ()
     strength_change: StrengthChange | None = None
     deadline_change: DeadlineChange | None = None
@@ -201,120 +178,6 @@ def verdict_change(before: Verdict, after: Verdict) -> Change:
     return "regressed" if VERDICT_RANK[after] < VERDICT_RANK[before] else "unchanged"
 
 
-def title_words(title: str) -> frozenset[str]:
-    """The words of a title that matching counts: lower case, no small words, no plural s."""
-    words = (w for w in _WORD.findall(title.lower()) if w not in STOPWORDS)
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
-
-
-def title_similarity(a: str, b: str) -> float:
-    """How alike two titles are, 0 to 1: the Dice coefficient of their word sets."""
-    return _dice(title_words(a), title_words(b), a, b)
-
-
-def _dice(x: frozenset[str], y: frozenset[str], a: str, b: str) -> float:
-    if not x and not y:
-        return 1.0 if " ".join(a.lower().split()) == " ".join(b.lower().split()) else 0.0
-    return round(2 * len(x & y) / (len(x) + len(y)), 2)
-
-
-@dataclass(frozen=True)
-class Pair:
-    """A new proposal's match in the old paper."""
-
-    old: str
-    how: MatchHow
-    score: float
-    via: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Matching:
-    """The matches from a new paper to an old one, and the near misses left unmatched."""
-
-    pairs: dict[str, Pair]  # new id -> its old proposal
-    nearest: dict[tuple[str, str], Nearest]  # ("old" | "new", id) -> closest unmatched on the other side
-
-
-def match_proposals(
-    old: Sequence[Proposal], new: Sequence[Proposal], threshold: float = SIMILARITY_THRESHOLD
-) -> Matching:
-    """Match new proposals to old ones: by `follows`, then by id, then by title similarity."""
-    old_by_id = {p.id: p for p in old}
-    claimed: set[str] = set()
-    pairs: dict[str, Pair] = {}
-    for how in ("follows", "id"):
-        for proposal in new:
-            target = proposal.follows if how == "follows" else proposal.id
-            if proposal.id in pairs or target is None or target not in old_by_id or target in claimed:
-                continue
-            claimed.add(target)
-            score = title_similarity(old_by_id[target].title, proposal.title)
-            pairs[proposal.id] = Pair(target, how, score)
-    old_left = [p for p in old if p.id not in claimed]
-    new_left = [p for p in new if p.id not in pairs]
-    similar, nearest = _by_title(old_left, new_left, threshold)
-    pairs.update(similar)
-    return Matching(pairs, nearest)
-
-
-def _by_title(
-    old: Sequence[Proposal], new: Sequence[Proposal], threshold: float | None
-) -> tuple[dict[str, Pair], dict[tuple[str, str], Nearest]]:
-    """Match by title, best first, at or above `threshold` (None: match nothing); report near misses.
-
-    Only pairs that share one of their rarer words are scored (prefix filtering, which is exact
-    for the Dice coefficient), so papers of thousands of proposals stay quick. A word found in
-    more than COMMON_WORD_TITLES titles is not used to find candidates: below 100 proposals a
-    paper cannot have one, and in huge papers a pair that shares only such words is not matched.
-    """
-    old_words = [title_words(p.title) for p in old]
-    new_words = [title_words(p.title) for p in new]
-    frequency = Counter(w for words in (*old_words, *new_words) for w in words)
-
-    def prefix(words: frozenset[str]) -> list[str]:
-        ordered = sorted(words, key=lambda w: (frequency[w], w))
-        needed = math.ceil(NEAR_MISS * len(ordered) / (2 - NEAR_MISS) - 1e-9)
-        return [w for w in ordered[: max(len(ordered) - needed + 1, 0)] if frequency[w] <= COMMON_WORD_TITLES]
-
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(old_words):
-        for word in prefix(words):
-            index[word].append(i)
-    # Titles of small words only ("The plan") can match only the same title.
-    empty_old: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(old_words):
-        if not words:
-            empty_old[" ".join(old[i].title.lower().split())].append(i)
-    scored: list[tuple[float, int, int]] = []
-    for j, words in enumerate(new_words):
-        candidates = {i for word in prefix(words) for i in index.get(word, ())}
-        if not words:
-            candidates.update(empty_old.get(" ".join(new[j].title.lower().split()), ()))
-        for i in candidates:
-            score = _dice(old_words[i], words, old[i].title, new[j].title)
-            if score >= NEAR_MISS:
-                scored.append((score, i, j))
-    scored.sort(key=lambda s: (-s[0], s[2], s[1]))
-    pairs: dict[str, Pair] = {}
-    used_old: set[int] = set()
-    if threshold is not None:
-        for score, i, j in scored:
-            if score < threshold:
-                break
-            if i in used_old or new[j].id in pairs:
-                continue
-            used_old.add(i)
-            pairs[new[j].id] = Pair(old[i].id, "title", score)
-    nearest: dict[tuple[str, str], Nearest] = {}
-    for score, i, j in scored:  # best first, so the first seen is the closest
-        if i in used_old or new[j].id in pairs:
-            continue
-        nearest.setdefault(("old", old[i].id), Nearest(id=new[j].id, title=new[j].title, score=score))
-        nearest.setdefault(("new", new[j].id), Nearest(id=old[i].id, title=old[i].title, score=score))
-    return pairs, nearest
-
-
 @dataclass(frozen=True)
 class _Stage:
     name: str
@@ -375,7 +238,7 @@ def _compose(matchings: Sequence[Matching], first: _Stage, last: _Stage) -> Matc
             score = title_similarity(titles[old_id], proposal.title)
             pairs[proposal.id] = Pair(old_id, "chain", score, tuple(reversed(via)))
     matched_old = {pair.old for pair in pairs.values()}
-    _, nearest = _by_title(
+    _, nearest = by_title(
         [p for p in first.document.proposals if p.id not in matched_old],
         [p for p in last.document.proposals if p.id not in pairs],
         None,
@@ -478,7 +341,7 @@ def _matched(before: Side, after: Side, pair: Pair, new: _Stage) -> ProposalChan
         status="changed" if set(differences) - {"title"} else "carried",
         old=before,
         new=after,
-        match=Match(how=pair.how, score=pair.score, via=pair.via),
+        match=ProposalMatch(how=pair.how, score=pair.score, via=pair.via),
         differences=tuple(differences),
         strength_change=strength,
         deadline_change=deadline,

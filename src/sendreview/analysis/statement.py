@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from sendreview.analysis.compare import VERDICTS, Comparison, Verdict
+from sendreview.analysis.compare import VERDICTS, Breach, Comparison, Verdict
 from sendreview.analysis.projection import Projection, paper_milestone, project
 from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineEntry, TimelineView, ordered
@@ -53,15 +53,6 @@ class ProposalPoint(Result):
     title: str
     chapter: str
     responses: tuple[Response, ...]
-
-
-class Breach(Result):
-    """A proposal that crosses a red line."""
-
-    proposal: str
-    proposal_title: str
-    red_line: str
-    note: str = ""
 
 
 class UnassessedProposal(Result):
@@ -167,13 +158,30 @@ def speaks_for_nnpcf(organisation: str) -> bool:
     return " ".join(organisation.lower().split()) in NNPCF_NAMES
 
 
-def banner(status: AssessmentStatus, organisation: str) -> tuple[str, str]:
-    """The label and words every format shows above a statement that is not agreed ('', '' when agreed)."""
+def banner(status: AssessmentStatus, organisation: str, what: str = "a statement") -> tuple[str, str]:
+    """The label and words every format shows above a statement (or `what` else) that is not agreed
+    ('', '' when agreed)."""
     if status == "illustrative":
-        return "Illustrative", f"not the views of {organisation}. It shows how a statement could read."
+        return "Illustrative", f"not the views of {organisation}. It shows how {what} could read."
     if status == "draft":
         return "Draft", f"not yet agreed by {organisation}."
     return "", ""
+
+
+def speaking_for(option: str | None, by: str | None, document: str, what: str = "statement") -> str:
+    """Who a statement (or response) speaks for: --org (or the forum profile's name), else the file's
+    `assessment: by:`; never a default."""
+    from sendreview.errors import Problem, SendReviewError
+    from sendreview.text import visible
+
+    name = (option or "").strip() or by
+    if name:
+        return name
+    message = (
+        f"this {what} would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
+        'in the file, give --org "Your Forum\'s Name", or write a forum.yaml with: sendreview profile init'
+    )
+    raise SendReviewError([Problem(visible(document), 1, 1, message)])
 
 
 def build_statement(
@@ -211,7 +219,7 @@ def build_statement(
     unassessed = [p for p in result.proposals if not p.links]
     so_far = "So far, we have found" if unassessed else "We found"
     banner_label, banner_words = banner(result.assessment.status, organisation)
-    titles = _target_titles(result)
+    titles = target_titles(result)
     red_lines = {a.id for a in result.asks if a.kind == "red-line"}
     breach_keys = {(b.proposal, b.ask) for b in result.red_line_breaches}
 
@@ -260,11 +268,7 @@ def build_statement(
         partly_empty=f"{so_far} nothing that goes only part of the way."
         if unassessed
         else ("There is nothing we judged only partly done."),
-        breaches=tuple(
-            Breach(proposal=b.proposal, proposal_title=b.proposal_title, red_line=b.ask_title, note=b.note)
-            for b in result.red_line_breaches
-            if b.ask in red_lines
-        ),
+        breaches=tuple(b for b in result.red_line_breaches if b.ask in red_lines),
         disagree=points("disagree", skip_breaches=True),
         disagree_empty=f"{so_far} nothing in this {kind} that we disagree with.",
         missing_intro=(
@@ -303,7 +307,7 @@ def build_statement(
     )
 
 
-def _target_titles(result: Comparison) -> dict[str, str]:
+def target_titles(result: Comparison) -> dict[str, str]:
     titles = {}
     for ask in result.asks:
         titles[ask.id] = ask.title

@@ -34,7 +34,7 @@ vote for the asks they were linked to (a lens point for its ask), in proportion 
 are to the new proposal:
 
 - How alike, 0 to 1: the higher of two figures. Their titles: the Dice coefficient of the two
-  titles' word sets that `diff` matches proposals by (`sendreview.analysis.diff.title_words`).
+  titles' word sets that `diff` matches proposals by (`sendreview.analysis.words.title_words`).
   Their words: the weighted Dice coefficient of all their words, cut as above, each distinct
   word weighted by where it stands (title 2, summary 1) and by how rare it is among the earlier
   proposals (the same rarity as above): 2 x the weight the two share / the sum of both weights.
@@ -55,12 +55,13 @@ chose are among the top suggestions.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sendreview.analysis.matching import NEAR_MISS
 from sendreview.analysis.result import Result
+from sendreview.analysis.words import Token, title_words, tokens
 from sendreview.models.asks import Ask, AskKind, Catalogue
 from sendreview.models.document import Document, DocumentInfo, Proposal, Stance
 from sendreview.models.vocabulary import VocabularyFile
@@ -80,33 +81,8 @@ LEARNING_WEIGHT = 10.0
 NEIGHBOURS = 5
 MIN_SIMILARITY = 0.2
 
-STOPWORDS = frozenset(
-    """
-    a about above after again all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each either etc few for from further
-    had has have having he her here hers him his how i if in into is it its itself just least less let
-    may me might more most much must my no nor not now of off on once only or other our ours out over
-    own per same shall she should so some such than that the their theirs them then there these they
-    this those through thus to too under until up upon us very via was we were what when where whether
-    which while who whom whose why will with within without would yet you your
-    send sen
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-BOILERPLATE = frozenset(
-    """
-    area areas across care child children education families family government health including local
-    make national need needs new paper parent parents people plan plans planning provision school schools
-    review reviews service services set support system systems time use young
-    """.split()  # noqa: SIM905
-)
 
-_WORD = re.compile(r"(?:co|multi|non|inter|cross)-[a-z]+|[a-z0-9]+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-_AMOUNT = re.compile(r"\d+(bn|m)")  # £2.6bn reads as 2.6 billion, £70m as 70 million
-_BRITISH_ISE = re.compile(r"^(\w{3,}?)is(e|es|ed|ing|ation|ations)$")
-
-
-class Match(Result):
+class WordMatch(Result):
     """A phrase or word the proposal shares with an ask, as written in the proposal, and its points."""
 
     text: str
@@ -138,7 +114,7 @@ class Suggestion(Result):
     title: str
     kind: AskKind
     score: float
-    matched: tuple[Match, ...]
+    matched: tuple[WordMatch, ...]
     learned: tuple[Precedent, ...] = ()
 
 
@@ -179,46 +155,6 @@ class Suggestions(Result):
     all_proposals: bool
     proposals: tuple[ProposalSuggestions, ...]
     learned_from: tuple[LearnedFrom, ...] = ()
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of a text: its stem, where it stands in the text, and whether it is boilerplate."""
-
-    stem: str
-    start: int
-    end: int
-    boilerplate: bool = False
-
-
-_stem_cache: dict[str, str] = {}
-_stem_word: list[Callable[[str], str]] = []
-
-
-def stem(word: str) -> str:
-    """The Snowball English stem of a lower-case word, British -ise read as -ize."""
-    if (found := _stem_cache.get(word)) is None:
-        if not _stem_word:
-            # Imported on first use: commands that never suggest do not pay for it.
-            from snowballstemmer import stemmer  # type: ignore[import-untyped]  # ships no type hints
-
-            _stem_word.append(stemmer("english").stemWord)
-        found = _stem_cache[word] = _stem_word[0](_BRITISH_ISE.sub(r"\1iz\2", word))
-    return found
-
-
-def tokens(text: str) -> list[Token]:
-    """The text's meaningful words, stemmed, each with its place in the text."""
-    lowered = text.lower().translate(_APOSTROPHES)  # same length, so places still hold
-    found = []
-    for match in _WORD.finditer(lowered):
-        word = match.group().replace("-", "")
-        if word in STOPWORDS or (len(word) == 1 and word.isalpha()):
-            continue
-        if amount := _AMOUNT.fullmatch(word):
-            word = "billion" if amount.group(1) == "bn" else "million"
-        found.append(Token(stem(word), match.start(), match.end(), word in BOILERPLATE))
-    return found
 
 
 @dataclass(frozen=True)
@@ -336,7 +272,7 @@ class Ranker:
 
     def _matches(
         self, entry: _Entry, words: dict[str, tuple[float, str]], texts: Sequence[_Text], present: set[str]
-    ) -> list[Match]:
+    ) -> list[WordMatch]:
         phrases: list[tuple[float, str, tuple[str, ...]]] = []
         for phrase in entry.phrases:
             if not present.issuperset(phrase):
@@ -360,12 +296,12 @@ class Ranker:
             # A phrase carries its own words' points, so the parts add up to the score.
             total = bonus + sum(points.pop(s, 0.0) for s in dict.fromkeys(phrase))
             matches.append(
-                Match.model_construct(
+                WordMatch.model_construct(
                     text=shown, kind="phrase", points=round(total, 2), vocabulary=origins.get(phrase, "")
                 )
             )
         matches += [
-            Match.model_construct(
+            WordMatch.model_construct(
                 text=words[word][1], kind="word", points=round(value, 2), vocabulary=origins.get((word,), "")
             )
             for word, value in points.items()
@@ -420,7 +356,6 @@ class Learner:
     @classmethod
     def from_papers(cls, papers: Sequence[tuple[str, Document]]) -> Learner:
         """Every proposal linked to an ask in the earlier papers, given as (file name, document) pairs."""
-        from sendreview.analysis.diff import title_words
 
         earlier = tuple(
             _Earlier(name, p.id, p.title, linked_asks(p), _proposal_words(_texts(p)), title_words(p.title))
@@ -448,7 +383,6 @@ class Learner:
     def similar(self, texts: Sequence[_Text]) -> list[tuple[_Earlier, float, Literal["titles", "words"]]]:
         """The NEIGHBOURS earlier proposals most alike (MIN_SIMILARITY or more), most alike first,
         each with how alike and what is alike (titles or words)."""
-        from sendreview.analysis.diff import NEAR_MISS, title_words
 
         found: dict[int, tuple[float, Literal["titles", "words"]]] = {}
         mine = {w: v * self.rarity.get(w, self.unseen) for w, v in _proposal_words(texts).items()}

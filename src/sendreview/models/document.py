@@ -33,6 +33,9 @@ class Proposal(Model):
     source: Text = ""
     # The id of the proposal this one carries forward from the previous paper, for `diff`.
     follows: NonEmptyText | None = None
+    # The consultation question this proposal is asked about, for `respond`: a question's number
+    # or one of its topics (see data/consultations/).
+    question: NonEmptyText | None = None
     responds_to: tuple[Link, ...] = ()
 
 

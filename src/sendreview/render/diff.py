@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sendreview.analysis.compare import Verdict
-from sendreview.analysis.diff import Change, Diff, MatchHow, ProposalChange, ProposalStatus, RedLineChange, Step
+from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Step
+from sendreview.analysis.matching import MatchHow
 from sendreview.analysis.strength import StrengthLevel
 from sendreview.render.markdown import pipe_table
 from sendreview.text import markdown as md

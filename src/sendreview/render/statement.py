@@ -24,6 +24,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyn
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from sendreview.analysis.statement import Statement
 from sendreview.errors import Problem, SendReviewError
@@ -136,7 +137,7 @@ def render_statement(statement: Statement, fmt: str, template: Path | None = Non
 
 
 def render(
-    statement: Statement,
+    statement: BaseModel,
     template: Path,
     *,
     html: bool,

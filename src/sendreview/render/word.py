@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.statement import ProposalPoint, Statement
 from sendreview.text import clean
 from sendreview.vocabulary import verdict_label
@@ -55,7 +56,7 @@ def statement_docx(statement: Statement) -> bytes:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{clean(breach.proposal)} {clean(breach.proposal_title)}").bold = True
         paragraph.add_run(" crosses our red line: ")
-        paragraph.add_run(clean(breach.red_line)).italic = True
+        paragraph.add_run(clean(breach.ask_title)).italic = True
         paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
     _point_list(doc, s.disagree, "works against")
     if not (s.breaches or s.disagree):
@@ -130,3 +131,77 @@ def _lens_table(doc: Any, s: Statement) -> None:
         values = [clean(row.title), *(verdict_label(v) for v in (*row.cells, row.overall))]
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
+
+
+def response_docx(response: ConsultationResponse) -> bytes:
+    """A .docx file's bytes for a drafted consultation response: a heading per question."""
+    from docx import Document
+
+    from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
+
+    r = response
+    doc = Document()
+    doc.core_properties.title = clean(r.title)
+    doc.core_properties.author = clean(r.organisation)
+    doc.add_heading(clean(r.title), level=0)
+    _banner(doc, r.banner_label, r.banner)
+    doc.add_paragraph(clean(r.intro))
+    doc.add_paragraph(r.summary)
+    for a in r.answers:
+        doc.add_heading(f"Question {a.number}", level=1)
+        note = WORDING_NOTES[a.wording]
+        question = doc.add_paragraph(style="Quote")
+        question.add_run(clean(a.question))
+        if note:
+            question.add_run(f" ({note}; source: {clean(a.source)})").italic = True
+        if tick := tick_line(a):
+            doc.add_paragraph().add_run(clean(tick)).bold = True
+        if a.to_do:
+            doc.add_paragraph().add_run(clean(a.to_do[:1].upper() + a.to_do[1:]) + ".").bold = True
+        if a.text:
+            doc.add_paragraph(clean(a.text))
+        doc.add_paragraph().add_run(word_line(a)).italic = True
+        if a.trimmed:
+            doc.add_paragraph(clean(trimmed_line(a)))
+    if r.not_asked:
+        doc.add_heading("Not asked about", level=1)
+        doc.add_paragraph(clean(r.not_asked_intro))
+        _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in r.not_asked))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def guide_docx(guide: Guide) -> bytes:
+    """A .docx file's bytes for the guide for parents."""
+    from docx import Document
+
+    g = guide
+    doc = Document()
+    doc.core_properties.title = clean(g.title)
+    doc.core_properties.author = clean(g.organisation)
+    doc.add_heading(clean(g.title), level=0)
+    _banner(doc, g.banner_label, g.banner)
+    for line in g.intro:
+        doc.add_paragraph(clean(line))
+    for item in g.items:
+        doc.add_heading(f"Question {item.number}", level=1)
+        for label, text in (("What it is about", item.about), ("What we think", item.view), ("Your turn", item.prompt)):
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(clean(text))
+    doc.add_heading("How to send your answers", level=1)
+    for line in g.how_to_send:
+        doc.add_paragraph(clean(line))
+    doc.add_heading("How easy this guide is to read", level=1)
+    doc.add_paragraph(clean(g.readability_line))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _banner(doc: Any, label: str, words: str) -> None:
+    if words:
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{clean(label)}: ").bold = True
+        paragraph.add_run(clean(words)).bold = True
