@@ -299,6 +299,8 @@ DOCUMENT_COMMANDS = (
         shows_proposals=False,
         needs="--document",
     ),
+    # With no answers on standard input: it shows the first proposal, writes nothing and stops.
+    Command("assess", (("assess", "{doc}"),), shows_proposals=False),
 )
 
 

@@ -120,3 +120,24 @@ def test_duration_counts_forward_on_the_calendar(text: str, start: dt.date, expe
 def test_duration_refuses_what_it_cannot_count(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         Duration.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("23/02/2026", "2026-02-23"), ("2/3/2026", "2026-03-02"), (" 01/12/2025 ", "2025-12-01")],
+)
+def test_a_day_typed_day_first_is_read_the_british_way(typed: str, day: str) -> None:
+    from sendreview.models.dates import Precision, user_date
+
+    found = user_date(typed)
+    assert (found.start.isoformat(), found.precision, str(found)) == (day, Precision.DAY, day)
+
+
+def test_a_typed_day_that_does_not_exist_is_refused() -> None:
+    from sendreview.models.dates import user_date
+
+    with pytest.raises(ValueError, match="'31/02/2026' is not a real date: February 2026 has 28 days"):
+        user_date("31/02/2026")
+    with pytest.raises(ValueError, match="there is no month 13"):
+        user_date("01/13/2026")
+    assert str(user_date("Spring 2026")) == "Spring 2026"  # everything else as FuzzyDate reads it

@@ -84,7 +84,7 @@ def test_every_file_option_refuses_a_named_pipe(fifo: Path, tmp_path: Path, opti
         "--asks": ["compare", GREEN_PAPER],
         "--commitments": ["diff", GREEN_PAPER, EXAMPLES / "improvement-plan-2023.yaml"],
         "--template": ["statement", GREEN_PAPER, "--org", ORG],
-        "--from-text": ["init", tmp_path / "new.yaml", "--title", "A paper"],
+        "--from-text": ["init", tmp_path / "new.yaml", "--title", "A paper", "--kind", "other"],
         "--file": ["timeline", "--today", "2026-01-01"],
     }[option]
     _clean_refusal(_run(*command, option, fifo), f"{fifo}: is a named pipe (FIFO), not a file")
@@ -521,9 +521,9 @@ def test_bad_bytes_in_a_file_name_are_named(tmp_path: Path) -> None:
 def test_init_shows_escape_sequences_in_file_names_as_codes(tmp_path: Path) -> None:
     text = tmp_path / "notes\x1b]0;pwned\x07.txt"
     text.write_text("1. A proposal about short breaks.\n", encoding="utf-8")
-    done = _run("init", tmp_path / "new\x1b[2J.yaml", "--title", "A paper", "--from-text", text)
+    done = _run("init", tmp_path / "new\x1b[2J.yaml", "--title", "A paper", "--kind", "other", "--from-text", text)
     assert done.returncode == 0, done.stderr
-    out = done.stdout.decode("utf-8")
-    assert "\x1b" not in out and "\x07" not in out
-    shown = f"Wrote {tmp_path}/new\\x1b[2J.yaml with 1 proposals from {tmp_path}/notes\\x1b]0;pwned\\x07.txt."
-    assert out.startswith(shown)
+    said = done.stderr.decode("utf-8")
+    assert "\x1b" not in said and "\x07" not in said
+    assert said.startswith(f"Wrote {tmp_path}/new\\x1b[2J.yaml (")
+    assert f"Found 1 proposal in {tmp_path}/notes\\x1b]0;pwned\\x07.txt." in said

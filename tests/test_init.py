@@ -27,7 +27,8 @@ Layers of support: universal, targeted, targeted plus and specialist.
 
 
 def _init(invoke: Invoke, path: Path, *args: str | Path) -> str:
-    result = invoke("init", path, "--title", "Every Child Achieving and Thriving", *args)
+    kind = () if "--kind" in args else ("--kind", "white-paper")
+    result = invoke("init", path, "--title", "Every Child Achieving and Thriving", *kind, *args)
     assert result.exit_code == 0, result.output
     return path.read_text(encoding="utf-8")
 
@@ -73,7 +74,7 @@ def test_uncommented_suggestions_make_a_valid_assessment(invoke: Invoke, write: 
 
 def test_init_without_text_writes_a_skeleton(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "paper.yaml"
-    text = _init(invoke, path, "--published", "Spring 2026")
+    text = _init(invoke, path, "--published", "Spring 2026", "--kind", "green-paper")
     assert "proposals: []\n# Replace [] above with the paper's proposals, like this:" in text
     assert invoke("validate", path).exit_code == 0
     document = load_document(path, load_catalogue())
@@ -87,11 +88,12 @@ def test_init_without_text_writes_a_skeleton(invoke: Invoke, tmp_path: Path) -> 
 def test_init_tells_what_it_wrote(invoke: Invoke, write: Write, tmp_path: Path) -> None:
     notes = write("notes.txt", NOTES)
     path = tmp_path / "new.yaml"
-    result = invoke("init", path, "--title", "A paper", "--from-text", notes)
+    result = invoke("init", path, "--title", "A paper", "--kind", "other", "--from-text", notes)
     assert result.exit_code == 0, result.output
-    assert result.output == (
-        f"Wrote {path} with 3 proposals from {notes}. Check it, assess each proposal, then run: "
-        f"sendreview validate {path}\n"
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Wrote {path} ({path.stat().st_size:,} bytes)\n"
+        f"Found 3 proposals in {notes}. Check them, then assess them: sendreview assess {path}\n"
     )
 
 
@@ -125,7 +127,7 @@ def test_init_bad_input(invoke: Invoke, tmp_path: Path, args: list[str], message
     args = [a.replace("EMPTY", str(empty)).replace("MISSING", str(tmp_path / "missing.txt")) for a in args]
     message = message.replace("EMPTY", str(empty)).replace("MISSING", str(tmp_path / "missing.txt"))
     path = tmp_path / "new.yaml"
-    result = invoke("init", path, "--title", "A paper", *args)
+    result = invoke("init", path, "--title", "A paper", "--kind", "other", *args)
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert "Traceback" not in result.output

@@ -10,7 +10,17 @@ import pytest
 
 from tests.conftest import ROOT
 
-HEAVY = ("jinja2", "docx", "icalendar", "snowballstemmer", "pydantic.main", "rich", "sendreview.models.document")
+HEAVY = (
+    "jinja2",
+    "docx",
+    "icalendar",
+    "snowballstemmer",
+    "pydantic.main",
+    "rich",
+    "sendreview.models.document",
+    "pypdf",
+    "ruamel.yaml",
+)
 
 
 def loaded_after(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
@@ -34,7 +44,14 @@ def test_help_loads_no_heavy_library() -> None:
     ("args", "absent"),
     [
         (["asks", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer", "rich"]),
-        (["compare", "examples/green-paper-2022.yaml", "--format", "json"], ["jinja2", "docx", "icalendar", "rich"]),
+        (
+            ["compare", "examples/green-paper-2022.yaml", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "rich", "pypdf", "ruamel.yaml"],
+        ),
+        (
+            ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "txt"],
+            ["docx", "icalendar", "pypdf", "ruamel.yaml"],
+        ),
         (["timeline", "--format", "json"], ["jinja2", "docx", "icalendar", "snowballstemmer"]),
         (
             ["respond", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "json"],

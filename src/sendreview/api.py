@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,10 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    from sendreview.analysis.draft import Draft
     from sendreview.analysis.evidence import Evidence
     from sendreview.analysis.figures import Figures
     from sendreview.analysis.network import Forum
+    from sendreview.analysis.paper import PaperDraft
     from sendreview.analysis.strength import Lexicon
+    from sendreview.models.dates import FuzzyDate
+    from sendreview.models.profile import Profile
     from sendreview.models.survey import SurveyMap
 
 from sendreview.checks import (
@@ -548,3 +553,89 @@ def _json_output(path: Path, command: str, model: type[ResultT]) -> ResultT:
         where = ".".join(str(part) for part in first["loc"]) or "the top"
         message = f"this is not what 'sendreview {command} --format json' writes ({where}: {first['msg'].lower()})"
         raise SendReviewError([Problem(name, 1, 1, message)]) from None
+
+
+PROFILE_FILE = "forum.yaml"
+"""The profile a command reads when none is named: in the folder it runs in."""
+
+
+@dataclass(frozen=True)
+class ForumProfile:
+    """A forum's profile, with its asks files found from the profile's own folder."""
+
+    profile: Profile
+    path: Path
+    asks: tuple[Path, ...]
+
+
+def load_profile(path: Path | str | None = None, *, folder: Path | None = None) -> ForumProfile | None:
+    """The profile at `path`, else `forum.yaml` in `folder` (the current folder) if there is one, else None."""
+    from sendreview.models.profile import Profile
+
+    if path is None:
+        found = (folder or Path.cwd()) / PROFILE_FILE
+        if not found.is_file():
+            return None
+        path = Path(PROFILE_FILE) if folder is None else found
+    path = Path(path)
+    loaded = load_file(path, Profile).model
+    asks = tuple(path.parent / ask for ask in loaded.asks)
+    return ForumProfile(loaded, path, asks)
+
+
+def start_document(
+    *,
+    title: str | None,
+    kind: str | None,
+    published: FuzzyDate | None,
+    paper: Path | None,
+    catalogue: Catalogue,
+    by: str = "",
+    top: int = 3,
+    vocabulary: VocabularyFile | None = None,
+) -> tuple[Draft, PaperDraft | None]:
+    """A new document's draft for `init`: from nothing, a plain-text list of proposals, or the paper
+    as published (HTML, PDF, Word, Markdown). What the options say wins over what the paper says; a
+    kind neither the options, the title nor the paper give is asked for, never guessed."""
+    from sendreview.analysis.draft import draft_document
+    from sendreview.analysis.paper import draft_from_paper, kind_from, read_draft
+    from sendreview.loading import read_text
+    from sendreview.models.document import DocumentInfo
+    from sendreview.papers import is_paper, read_paper
+
+    name = str(paper) if paper is not None else ""
+    if paper is None or not is_paper(paper):
+        text = read_text(paper, name) if paper is not None else None
+        if not (title or "").strip():
+            where = " (a text file does not say)" if paper is not None else ""
+            raise SendReviewError(f"--title: give the paper's title{where}")
+        assert title is not None
+        info = DocumentInfo(title=title, kind=_kind(kind or kind_from(title), title), published=published)
+        draft = draft_document(info, catalogue, text=text, text_name=name, by=by, top=top, vocabulary=vocabulary)
+        return draft, None
+    found = read_draft(read_paper(paper, name))
+    if not found.proposals:
+        raise SendReviewError(
+            f"{name}: found no proposals: no 'Proposal 1' headings or paragraphs, and no paragraph saying"
+            " 'we will', 'we propose' or 'we are consulting on'; copy the proposals into a .txt file, one per"
+            " paragraph, and run: sendreview init FILE.yaml --title TITLE --from PROPOSALS.txt"
+        )
+    title = (title or "").strip() or found.title
+    if not title:
+        raise SendReviewError(f"--title: {name} does not say its title; give it")
+    info = DocumentInfo(
+        title=title,
+        kind=_kind(kind or (kind_from(title) if title != found.title else None) or found.kind, title),
+        published=published or found.published,
+        consultation=found.consultation,
+    )
+    return draft_from_paper(found, info, catalogue, text_name=name, by=by, top=top, vocabulary=vocabulary), found
+
+
+def _kind(kind: str | None, title: str) -> str:
+    if kind is None:
+        raise SendReviewError(
+            f"cannot tell from '{title}' what kind of paper it is; say which with --kind:"
+            " green-paper, white-paper, improvement-plan, bill, act or other"
+        )
+    return kind

@@ -30,6 +30,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 if TYPE_CHECKING:
     import datetime as dt
 
+    from sendreview.api import ForumProfile
     from sendreview.models.asks import Catalogue
     from sendreview.models.dates import FuzzyDate
     from sendreview.models.document import DocumentInfo
@@ -71,6 +72,7 @@ class FileKind(str, Enum):
     commitments = "commitments"
     vocabulary = "vocabulary"
     consultation = "consultation"
+    profile = "profile"
 
 
 class SchemaKind(str, Enum):
@@ -81,6 +83,7 @@ class SchemaKind(str, Enum):
     diff = "diff"
     commitments = "commitments"
     vocabulary = "vocabulary"
+    profile = "profile"
     suggest = "suggest"
     timeline_view = "timeline-view"
     timeline_next = "timeline-next"
@@ -278,6 +281,14 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
 ]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Your forum's profile (name, asks, words for the statement); by default forum.yaml here, if there is one.",
+        show_default=False,
+    ),
+]
 ForceOption = Annotated[
     bool,
     typer.Option(
@@ -306,12 +317,17 @@ def main_options(
 ) -> None:
     """Hold government SEND papers against what parent carer forums asked for."""
     ctx.obj = {"debug": debug}
+    if debug:  # read by the core too: YAML syntax errors then add the parser's own words
+        os.environ["SENDREVIEW_DEBUG"] = "1"
 
 
-def _catalogue(asks: list[Path] | None, no_default_asks: bool) -> Catalogue:
+def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfile | None = None) -> Catalogue:
+    """The asks: the bundled ones (unless left out) and --asks files, else the profile's asks files."""
     from sendreview.api import load_catalogue
     from sendreview.errors import SendReviewError
 
+    if not asks and forum is not None:
+        asks = list(forum.asks)
     if no_default_asks and not asks:
         raise SendReviewError("--no-default-asks needs at least one --asks FILE")
     return load_catalogue(asks or (), bundled=not no_default_asks)
@@ -319,14 +335,29 @@ def _catalogue(asks: list[Path] | None, no_default_asks: bool) -> Catalogue:
 
 def _date(option: str, value: str | None) -> FuzzyDate | None:
     from sendreview.errors import SendReviewError
-    from sendreview.models.dates import FuzzyDate
+    from sendreview.models.dates import user_date
 
     if value is None:
         return None
     try:
-        return FuzzyDate.parse(value)
+        return user_date(value)
     except ValueError as error:
         raise SendReviewError(f"{option}: {error}") from None
+
+
+def _profile(path: Path | None) -> ForumProfile | None:
+    """The forum's profile: --profile FILE, else forum.yaml in this folder if there is one."""
+    from sendreview.api import load_profile
+
+    return load_profile(path)
+
+
+def _wrote(path: Path, content: str | bytes) -> None:
+    """Say on stderr what was written, and how big it is."""
+    from sendreview.text import visible
+
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    typer.echo(f"Wrote {visible(str(path))} ({size:,} bytes)", err=True)
 
 
 def _print(renderable: Any) -> None:
@@ -589,8 +620,8 @@ def validate(
         bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
     ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, consultations) and report
-    every problem as FILE:LINE:COL.
+    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, consultations, forum
+    profiles) and report every problem as FILE:LINE:COL.
 
     Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
     aggregator) and on a dated milestone with no source.
@@ -632,6 +663,7 @@ def compare(
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
     learn_from: LearnFromOption = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
     addressed, red-line breaches first. The table shows a suggestion under each unassessed proposal.
@@ -642,7 +674,7 @@ def compare(
     from sendreview.analysis.compare import failed_checks
     from sendreview.api import load_document, load_earlier
 
-    catalogue = _catalogue(extra, no_default_asks)
+    catalogue = _catalogue(extra, no_default_asks, _profile(profile))
     paper = load_document(document, catalogue, warn_unassessed=True)
     earlier = load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document)
     result = run_compare(paper, catalogue)
@@ -682,7 +714,9 @@ def statement(
     org: Annotated[
         str | None,
         typer.Option(
-            "--org", help="Who the statement is from; by default the file's 'assessment: by:'.", show_default=False
+            "--org",
+            help="Who the statement is from; by default the profile's name, else the file's 'assessment: by:'.",
+            show_default=False,
         ),
     ] = None,
     extra: AsksOption = None,
@@ -706,6 +740,7 @@ def statement(
             show_default=False,
         ),
     ] = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Write the statement after a paper is published: what we asked for, agree with, want more of,
     disagree with, what is missing and what happens next.
@@ -721,12 +756,22 @@ def statement(
 
     fmt = _statement_format(format, output)
     day = _today(today)
-    catalogue = _catalogue(extra, no_default_asks)
+    forum = _profile(profile)
+    catalogue = _catalogue(extra, no_default_asks, forum)
     paper = load_document(document, catalogue, publishing=True, warn_unassessed=True)
-    organisation = speaking_for(org, paper.assessment.by, str(document))
+    organisation = speaking_for(org or (forum.profile.name if forum else None), paper.assessment.by, str(document))
     result = run_compare(paper, catalogue)
     figures = load_figures(evidence, network, paper, organisation)
-    said = build_statement(result, catalogue, load_timeline(), organisation=organisation, today=day, figures=figures)
+    said = build_statement(
+        result,
+        catalogue,
+        load_timeline(),
+        organisation=organisation,
+        today=day,
+        figures=figures,
+        intro=forum.profile.intro if forum else "",
+        next_steps=forum.profile.next_steps if forum else "",
+    )
     content = render_statement(said, fmt, template)
     _emit(content, output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
@@ -793,7 +838,9 @@ def respond(
     org: Annotated[
         str | None,
         typer.Option(
-            "--org", help="Who the response is from; by default the file's 'assessment: by:'.", show_default=False
+            "--org",
+            help="Who the response is from; by default the profile's name, else the file's 'assessment: by:'.",
+            show_default=False,
         ),
     ] = None,
     format: Annotated[
@@ -814,6 +861,7 @@ def respond(
         str | None,
         typer.Option("--today", help="Say whether the consultation has closed as of this day, e.g. 2022-05-01."),
     ] = None,
+    profile: ProfileOption = None,
 ) -> None:
     """Draft the formal consultation response question by question, within the form's word limits;
     or, with --for parents, a plain-English guide for families.
@@ -828,9 +876,12 @@ def respond(
 
     fmt = _file_format(format.value if format else None, output, ("md", "txt", "html", "docx", "json"))
     day = _today(today)
-    catalogue = _catalogue(extra, no_default_asks)
+    forum = _profile(profile)
+    catalogue = _catalogue(extra, no_default_asks, forum)
     paper, asked = load_response_inputs(document, catalogue, questions=questions, consultation=consultation)
-    organisation = speaking_for(org, paper.assessment.by, str(document), "response")
+    organisation = speaking_for(
+        org or (forum.profile.name if forum else None), paper.assessment.by, str(document), "response"
+    )
     result = run_compare(paper, catalogue)
     number = _question(question, asked)
     if audience is Audience.parents:
@@ -1092,68 +1143,153 @@ def _no_output_for_table(output: Path | None) -> None:
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new document file to write.", show_default=False)],
-    title: Annotated[str, typer.Option("--title", help="The paper's title.", show_default=False)],
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="When it came out, e.g. 2026-02-23 or 'Spring 2026'.", show_default=False),
-    ] = None,
-    kind: Annotated[PaperKind, typer.Option("--kind", help="What kind of paper it is.")] = PaperKind.green_paper,
-    from_text: Annotated[
+    paper: Annotated[
         Path | None,
         typer.Option(
+            "--from",
             "--from-text",
-            help="A plain-text file of proposals, one per paragraph or numbered line (1., 2.3, a)).",
+            help="The paper as published (.html saved from gov.uk, .pdf, .docx, .md), or a .txt list of proposals"
+            " (one per paragraph or numbered line: 1., 2.3, a)).",
             show_default=False,
         ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The paper's title; by default the paper's own.", show_default=False)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="When it came out: a day (23/02/2026 or 2026-02-23), a month or 'Spring 2026'.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        PaperKind | None,
+        typer.Option("--kind", help="What kind of paper it is; by default told from its title.", show_default=False),
     ] = None,
     top: TopOption = 3,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
+    profile: ProfileOption = None,
 ) -> None:
-    """Start a new document file for a paper; with --from-text, its proposals, each with suggested asks
-    as comments to check. Never replaces a file.
+    """Start a new document file for a paper, drafted from the paper itself with --from: its proposals,
+    each with suggested asks as comments to check. Never replaces a file.
 
-    Example: sendreview init white-paper.yaml --title "Every Child Achieving and Thriving" --published 2026-02-23
+    Example: sendreview init white-paper.yaml --from white-paper.pdf
     """
-    from sendreview.analysis.draft import draft_document
+    from sendreview.api import start_document
     from sendreview.errors import SendReviewError
-    from sendreview.files import display_name
-    from sendreview.loading import read_text
     from sendreview.output import existing, write_output
-    from sendreview.render.yamltext import draft_yaml
+    from sendreview.render.yamltext import draft_yaml, started
     from sendreview.text import visible
 
     # Checked before any work: a document file holds a person's assessment, so init never replaces one.
     if existing(path) is not None:
         raise SendReviewError(f"{path}: already exists; sendreview init never replaces a file: choose a new name")
-    text = read_text(from_text, display_name(from_text)) if from_text is not None else None
-    catalogue = _catalogue(extra, no_default_asks)
-    info = _document_info(title, kind.value, published)
-    source = display_name(from_text) if from_text is not None else ""
-    draft = draft_document(
-        info, catalogue, text=text, text_name=source, top=_top(top), vocabulary=_vocabulary(no_default_asks)
+    forum = _profile(profile)
+    draft, found = start_document(
+        title=title,
+        kind=kind.value if kind else None,
+        published=_date("--published", published),
+        paper=paper,
+        catalogue=_catalogue(extra, no_default_asks, forum),
+        by=forum.profile.name if forum else "",
+        top=_top(top),
+        vocabulary=_vocabulary(no_default_asks),
     )
-    write_output(path, draft_yaml(draft, str(path)))
-    found = f" with {len(draft.proposals)} proposals from {source}" if from_text is not None else ""
-    # File names are the user's own text too: an escape sequence in one must not reach the terminal.
-    typer.echo(visible(f"Wrote {path}{found}. Check it, assess each proposal, then run: sendreview validate {path}"))
+    content = draft_yaml(draft, str(path))
+    write_output(path, content)
+    _wrote(path, content)
+    typer.echo(visible(started(draft, found, str(path))), err=True)
 
 
-def _document_info(title: str, kind: str, published: str | None) -> DocumentInfo:
+@app.command()
+def assess(
+    document: DocumentArgument,
+    ask: Annotated[
+        list[str] | None,
+        typer.Option("--ask", help="Offer this ask too, for every proposal (repeatable).", show_default=False),
+    ] = None,
+    top: TopOption = 3,
+    extra: AsksOption = None,
+    no_default_asks: NoDefaultAsks = False,
+    learn_from: LearnFromOption = None,
+    profile: ProfileOption = None,
+) -> None:
+    """Go through the proposals not yet assessed, one at a time, answering for each suggested ask;
+    every answer is saved in the file at once, keeping its comments and layout.
+
+    Example: sendreview assess white-paper.yaml
+    """
+    from sendreview.guided import assess as run_assess
+    from sendreview.guided import summary
+
+    catalogue = _catalogue(extra, no_default_asks, _profile(profile))
+    try:
+        progress = run_assess(
+            document,
+            catalogue,
+            read=_read_line,
+            say=typer.echo,
+            extra_asks=ask or (),
+            top=_top(top),
+            vocabulary=_vocabulary(no_default_asks),
+            learn_from=learn_from or (),
+        )
+    except KeyboardInterrupt:
+        typer.echo("\nStopped. Every answer given before this one is saved.", err=True)
+        raise typer.Exit(130) from None
+    typer.echo("")
+    typer.echo("\n".join(summary(progress, str(document))))
+
+
+def _read_line() -> str | None:
+    """One line of standard input, without its line ending; None at the end of input."""
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+profile_app = typer.Typer(
+    name="profile",
+    help="Write your forum's profile (forum.yaml): who you are, your own asks, words for your statements."
+    "\n\nExample: sendreview profile init",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(profile_app)
+
+
+@profile_app.command("init")
+def profile_init(
+    path: Annotated[Path, typer.Argument(help="Where to write the profile.")] = Path("forum.yaml"),
+    force: ForceOption = False,
+) -> None:
+    """Write your forum's profile by answering a few questions, one per line.
+
+    Example: sendreview profile init
+    """
     from sendreview.errors import SendReviewError
-    from sendreview.models.document import DocumentInfo
+    from sendreview.guided import ask_profile
+    from sendreview.output import existing, write_output
+    from sendreview.render.yamltext import profile_yaml
 
-    if not title.strip():
-        raise SendReviewError("--title: give the paper's title")
-    return DocumentInfo(title=title, kind=kind, published=_date("--published", published))
+    if existing(path) is not None and not force:  # before the questions, not after them
+        raise SendReviewError(f"{path}: already exists; use --force to replace it, or edit it")
+    content = profile_yaml(ask_profile(_read_line, typer.echo, again=sys.stdin.isatty()))
+    write_output(path, content, force=force)
+    _wrote(path, content)
 
 
 @app.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, consultation) or
-    of a command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond, respond-guide).
+    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, consultation,
+    profile) or of a command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond,
+    respond-guide).
 
     Example: sendreview schema document > document.schema.json
     """

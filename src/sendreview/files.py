@@ -67,11 +67,12 @@ def display_name(path: Path | str) -> str:
     return STDIN_NAME if is_stdin(path) else str(path)
 
 
-def read_bytes(path: Path | str, name: str, limit: int) -> bytes:
+def read_bytes(path: Path | str, name: str, limit: int, setting: str = "SENDREVIEW_MAX_FILE_BYTES") -> bytes:
     """Read a regular file, or standard input when it is a pipe or a file, refusing anything over `limit` bytes.
 
     `-` is standard input; so is `/dev/stdin`. A named pipe other than standard input is refused
     without waiting for a writer; devices, folders and sockets are refused; every error names the file.
+    `setting` is the environment variable that raises the limit, for the message.
     """
     try:
         if is_stdin(path):
@@ -83,18 +84,18 @@ def read_bytes(path: Path | str, name: str, limit: int) -> bytes:
     except OSError as error:
         raise SendReviewError(f"{name}: {reason(error)}") from None
     try:
-        return _read_open(descriptor, name, limit, piped_in=is_stdin(path))
+        return _read_open(descriptor, name, limit, setting, piped_in=is_stdin(path))
     except OSError as error:
         raise SendReviewError(f"{name}: {reason(error)}") from None
     finally:
         os.close(descriptor)
 
 
-def _read_open(descriptor: int, name: str, limit: int, *, piped_in: bool) -> bytes:
+def _read_open(descriptor: int, name: str, limit: int, setting: str, *, piped_in: bool) -> bytes:
     info = os.fstat(descriptor)
     if stat.S_ISREG(info.st_mode):
         if info.st_size > limit:  # refused before reading a byte
-            raise _too_big(name, limit, info.st_size)
+            raise _too_big(name, limit, setting, info.st_size)
     elif stat.S_ISFIFO(info.st_mode) and (piped_in or _same_file(info, 0)):
         os.set_blocking(descriptor, True)  # a pipeline on standard input: wait for it, as cat would
     elif piped_in and os.isatty(descriptor):
@@ -112,7 +113,7 @@ def _read_open(descriptor: int, name: str, limit: int, *, piped_in: bool) -> byt
         pieces.append(piece)
         size += len(piece)
     if size > limit:
-        raise _too_big(name, limit)
+        raise _too_big(name, limit, setting)
     return b"".join(pieces)
 
 
@@ -149,10 +150,10 @@ def _same_file(info: os.stat_result, descriptor: int) -> bool:
     return (info.st_dev, info.st_ino) == (other.st_dev, other.st_ino)
 
 
-def _too_big(name: str, limit: int, size: int | None = None) -> SendReviewError:
+def _too_big(name: str, limit: int, setting: str, size: int | None = None) -> SendReviewError:
     """The size refusal; `size` is known for a file, not for a pipe that was stopped at the limit."""
     over = f"is over the limit of {limit:,} bytes"
     if size is not None:
         over = f"is {size:,} bytes, over the limit of {limit:,}"
-    message = f"file {over} (set SENDREVIEW_MAX_FILE_BYTES to raise it)"
+    message = f"file {over} (set {setting} to raise it)"
     return SendReviewError([Problem(name, 1, 1, message)])

@@ -20,11 +20,12 @@ from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
+from sendreview.models.profile import Profile
 from sendreview.models.timeline import Timeline
 from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
-Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "consultation"]
+Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "consultation", "profile"]
 KINDS: dict[str, type[BaseModel]] = {
     "asks": CatalogueFile,
     "timeline": Timeline,
@@ -32,6 +33,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "commitments": CommitmentsFile,
     "vocabulary": VocabularyFile,
     "consultation": ConsultationFile,
+    "profile": Profile,
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -125,6 +127,8 @@ def detect_kind(data: Any) -> Kind | None:
         return "document"
     if "milestones" in data or "periods" in data:
         return "timeline"
+    if "name" in data:  # before asks: a profile lists its asks files under 'asks:'
+        return "profile"
     if "asks" in data or "groups" in data:
         return "asks"
     if "questions" in data or "consultation" in data:
@@ -161,8 +165,8 @@ def load_any(
         message = (
             f"cannot tell what this file is: found {found} at the top; expected a document"
             " ('document:' and 'proposals:'), a timeline ('milestones:'), asks ('asks:'), commitment"
-            " phrases ('strengths:'), a vocabulary ('terms:') or a consultation ('questions:'); or say"
-            " which with --kind"
+            " phrases ('strengths:'), a vocabulary ('terms:'), a consultation ('questions:') or a forum's"
+            " profile ('name:'); or say which with --kind"
         )
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:

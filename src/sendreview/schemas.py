@@ -18,6 +18,7 @@ from sendreview.models.asks import CatalogueFile
 from sendreview.models.commitments import CommitmentsFile
 from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
+from sendreview.models.profile import Profile
 from sendreview.models.survey import SurveyMap
 from sendreview.models.timeline import Timeline
 from sendreview.models.vocabulary import VocabularyFile
@@ -34,6 +35,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "aggregate": (Network, "serialization", "The output of `sendreview aggregate --format json`."),
     "evidence": (Evidence, "serialization", "The output of `sendreview evidence --format json`."),
     "survey-map": (SurveyMap, "validation", "A sendreview survey map: which columns answer which proposals."),
+    "profile": (Profile, "validation", "A sendreview forum profile (forum.yaml): who the forum is."),
     "vocabulary": (
         VocabularyFile,
         "validation",

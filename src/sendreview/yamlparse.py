@@ -416,9 +416,24 @@ def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
         problem = "tab character here: indent YAML with spaces, not tabs"
     elif "nesting depth" in said:  # libyaml's own bound, met before ours when it reads ahead
         problem = _too_deep(min(max_depth(), LIBYAML_MAX_DEPTH))
+    elif any(slip in said for slip in _SLIPS):
+        from sendreview.yamlslips import explain
+
+        line, column, problem = explain(text, line, column, said)
     elif error.context:
         problem = f"{error.context}, {problem}"
     return Problem(name, line, column, problem)
+
+
+# What the parser says when a line is out of step (indentation, a stray ': ', an early quote):
+# `yamlslips` tells which slip it was, in plain words.
+_SLIPS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>",
+    "could not find expected ':'",
+)
 
 
 def parse(text: str, name: str) -> tuple[Any, list[Problem]]:

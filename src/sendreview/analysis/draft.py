@@ -41,6 +41,8 @@ class DraftProposal(Result):
     title: str
     summary: str
     line: int
+    chapter: str = ""
+    source: str = ""
     renamed_from: str = ""
     suggestions: tuple[Suggestion, ...] = ()
 
@@ -50,6 +52,7 @@ class Draft(Result):
 
     document: DocumentInfo
     text_name: str = ""
+    by: str = ""
     preamble: str = ""
     proposals: tuple[DraftProposal, ...] = ()
 
@@ -150,6 +153,7 @@ def draft_document(
     *,
     text: str | None = None,
     text_name: str = "",
+    by: str = "",
     top: int = DEFAULT_TOP,
     min_score: float = DEFAULT_MIN_SCORE,
     vocabulary: VocabularyFile | None = None,
@@ -157,12 +161,25 @@ def draft_document(
     """A new document's draft; with text, its proposals, each with up to `top` suggested asks
     (matching today's words for the asks too, given `vocabulary`)."""
     if text is None:
-        return Draft(document=info)
+        return Draft(document=info, by=by)
     preamble, proposals = proposals_from_text(text)
     if not proposals:
         raise SendReviewError(f"{text_name}: no proposals found: the file is empty; {HOW_TO_WRITE}")
+    drafted = with_suggestions(proposals, catalogue, top=top, min_score=min_score, vocabulary=vocabulary)
+    return Draft(document=info, text_name=text_name, by=by, preamble=preamble, proposals=drafted)
+
+
+def with_suggestions(
+    proposals: Sequence[DraftProposal],
+    catalogue: Catalogue,
+    *,
+    top: int = DEFAULT_TOP,
+    min_score: float = DEFAULT_MIN_SCORE,
+    vocabulary: VocabularyFile | None = None,
+) -> tuple[DraftProposal, ...]:
+    """The proposals, each with up to `top` suggested asks (today's words for the asks too, given `vocabulary`)."""
     ranker = Ranker.for_catalogue(catalogue, vocabulary)
-    drafted = tuple(
+    return tuple(
         p.model_copy(
             update={
                 "suggestions": suggest_for(
@@ -172,4 +189,3 @@ def draft_document(
         )
         for p in proposals
     )
-    return Draft(document=info, text_name=text_name, preamble=preamble, proposals=drafted)

@@ -144,6 +144,8 @@ class Statement(Result):
     verdict_labels: dict[Verdict, str]
     verdict_counts: tuple[VerdictCount, ...]
     consultation: str
+    # The forum's own paragraph for "What happens next", from its profile.
+    next_steps: str = ""
     engagement: tuple[NextStep, ...]
     path: tuple[NextStep, ...]
     horizon: str
@@ -181,7 +183,8 @@ def banner(status: AssessmentStatus, organisation: str, what: str = "a statement
 
 
 def speaking_for(option: str | None, by: str | None, document: str, what: str = "statement") -> str:
-    """Who a statement (or response) speaks for: --org, else the file's `assessment: by:`; never a default."""
+    """Who a statement (or response) speaks for: --org (or the forum profile's name), else the file's
+    `assessment: by:`; never a default."""
     from sendreview.errors import Problem, SendReviewError
     from sendreview.text import visible
 
@@ -190,7 +193,7 @@ def speaking_for(option: str | None, by: str | None, document: str, what: str = 
         return name
     message = (
         f"this {what} would not say who it is from: add 'by: Your Forum's Name' under 'assessment:' "
-        'in the file, or give --org "Your Forum\'s Name"'
+        'in the file, give --org "Your Forum\'s Name", or write a forum.yaml with: sendreview profile init'
     )
     raise SendReviewError([Problem(visible(document), 1, 1, message)])
 
@@ -203,6 +206,8 @@ def build_statement(
     organisation: str,
     today: dt.date | None = None,
     figures: Figures | None = None,
+    intro: str = "",
+    next_steps: str = "",
 ) -> Statement:
     """The statement's content, in `organisation`'s voice: what we asked for, agree with, want more
     of, oppose, miss, have not yet assessed, and what happens next (projected from the timeline's
@@ -272,7 +277,9 @@ def build_statement(
         who_we_are=(
             f"We are {who}. We have read this {kind} against what families of children and young people "
             "with special educational needs and disabilities (SEND) asked for."
+            + (f" {' '.join(intro.split())}" if intro.strip() else "")
         ),
+        next_steps=" ".join(next_steps.split()),
         asked_for_intro=asked_for_intro,
         asked_for=asked_for,
         own_asks_intro=("We also asked for:" if asked_for else "We asked for:") if own_asks else "",

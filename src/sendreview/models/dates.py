@@ -291,3 +291,16 @@ def _validate_duration(value: object) -> Duration:
     if isinstance(value, str):
         return Duration.parse(value)
     raise ValueError(f"expected a length of time as text; {DURATION_HELP}")
+
+
+_SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def user_date(value: str) -> FuzzyDate:
+    """A date as a person types it: anything `FuzzyDate.parse` reads, or a day as DD/MM/YYYY
+    (the British order: 23/02/2026 is 23 February 2026), kept as its ISO day '2026-02-23'."""
+    text = " ".join(value.split())
+    if match := _SLASHED_DAY.fullmatch(text):
+        day, month, year = map(int, match.groups())
+        return FuzzyDate.parse(_real_day(year, month, day, text))
+    return FuzzyDate.parse(text)

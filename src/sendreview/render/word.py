@@ -80,6 +80,8 @@ def statement_docx(statement: Statement) -> bytes:
         _bullets(doc, (clean(figure) for figure in s.figures_elsewhere))
 
     doc.add_heading("What happens next", level=1)
+    if s.next_steps:
+        doc.add_paragraph(clean(s.next_steps))
     if s.consultation:
         doc.add_paragraph(clean(s.consultation))
     if s.engagement:

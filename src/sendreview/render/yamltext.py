@@ -11,11 +11,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
 from sendreview.analysis.suggest import Suggestion, Suggestions, matched_words, paper_names, precedent_reasons
 from sendreview.text import clean
 from sendreview.vocabulary import ASK_KIND_SUFFIX
+
+if TYPE_CHECKING:
+    from sendreview.analysis.paper import PaperDraft
+    from sendreview.models.profile import Profile
 
 # Characters YAML readers refuse or read as line breaks; json.dumps leaves these as they are.
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
@@ -76,13 +81,15 @@ def suggestions_yaml(result: Suggestions) -> str:
 
 
 def _proposal(proposal: DraftProposal, text_name: str) -> list[str]:
-    where = f"line {proposal.line} of {comment(text_name)}"
+    where = f"line {proposal.line} of {comment(text_name)}" if proposal.line else "found in the paper: check it"
     if proposal.renamed_from:
         where += f"; numbered {comment(proposal.renamed_from)} there, like an earlier one"
-    lines = [
-        f"  - id: {quoted(proposal.id)}  # {where}",
-        f"    title: {quoted(proposal.title)}",
-    ]
+    lines = [f"  - id: {quoted(proposal.id)}  # {where}"]
+    if proposal.chapter:
+        lines.append(f"    chapter: {quoted(proposal.chapter)}")
+    lines.append(f"    title: {quoted(proposal.title)}")
+    if proposal.source:
+        lines.append(f"    source: {quoted(proposal.source)}")
     if proposal.summary:
         lines.append(f"    summary: {quoted(proposal.summary)}")
     if proposal.suggestions:
@@ -109,6 +116,14 @@ def draft_yaml(draft: Draft, path_name: str) -> str:
     ]
     if info.published is not None:
         lines.append(f"  published: {quoted(str(info.published))}")
+    if info.consultation is not None:
+        lines.append("  consultation:")
+        for key, value in (("opens", info.consultation.opens), ("closes", info.consultation.closes)):
+            if value is not None:
+                lines.append(f"    {key}: {quoted(str(value))}")
+    lines += ["assessment:", "  status: draft  # draft | illustrative | agreed"]
+    if draft.by:
+        lines.append(f"  by: {quoted(draft.by)}")
     if draft.preamble:
         lines.append(f"# Text before the first numbered line, not read as a proposal: {comment(draft.preamble)}")
     if not draft.proposals:
@@ -129,4 +144,54 @@ def draft_yaml(draft: Draft, path_name: str) -> str:
     lines.append("proposals:")
     for proposal in draft.proposals:
         lines += _proposal(proposal, draft.text_name)
+    return "\n".join(lines) + "\n"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
+def started(draft: Draft, found: PaperDraft | None, path_name: str) -> str:
+    """What `init` tells the person after writing a new document, and what to do next. File names are
+    given as they are: the caller shows any control character in them as a code."""
+    path = path_name
+    if found is not None:
+        where = [_count(found.pages, "page")] if found.pages else []
+        where += [_count(found.chapters, "chapter")] if found.chapters else []
+        counted = f" ({', '.join(where)})" if where else ""
+        return (
+            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}{counted}."
+            " This is a draft: check each proposal against the paper (title, chapter, summary), and the"
+            f" paper's details at the top. Then assess them: sendreview assess {path}"
+        )
+    if draft.text_name:
+        return (
+            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}."
+            f" Check them, then assess them: sendreview assess {path}"
+        )
+    return f"Add the paper's proposals, then assess them: sendreview assess {path}"
+
+
+def profile_yaml(profile: Profile) -> str:
+    """A forum's profile as the `forum.yaml` a person can edit later, every field shown."""
+    lines = [
+        "# Your forum's profile, read by sendreview statement, compare, init and assess",
+        "# when they run in this folder (or given with --profile FILE). Edit it as you like;",
+        "# check it with: sendreview validate forum.yaml",
+        f"name: {quoted(profile.name)}",
+    ]
+    optional = (
+        ("short_name", profile.short_name or ""),
+        ("region", profile.region or ""),
+        ("website", profile.website),
+        ("contact", profile.contact),
+        ("intro", profile.intro),
+        ("next_steps", profile.next_steps),
+    )
+    for key, value in optional:
+        lines.append(f"{key}: {quoted(value)}" if value else f"# {key}:")
+    if profile.asks:
+        lines += ["asks:", *(f"  - {quoted(ask)}" for ask in profile.asks)]
+    else:
+        lines.append("# asks: [our-asks.yaml]  # your forum's own asks files, beside this one")
     return "\n".join(lines) + "\n"
