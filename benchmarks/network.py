@@ -21,17 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import SENDREVIEW, run_peak
 
-REGIONS = [
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-]
+from sendreview.models.document import REGIONS
+
 ASKS = ["proper-funding", "coproduction", "no-dilution-of-rights", "listen-early", "minimum-standards/inclusion"]
 STANCES = ["agree", "partly", "disagree"]
 ANSWERS = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree", "Don't know", ""]

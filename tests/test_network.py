@@ -16,19 +16,9 @@ import jsonschema
 import pytest
 import yaml
 
+from sendreview.models.document import REGIONS
 from tests.conftest import ROOT, Invoke
 
-REGIONS = [
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-]
 PROPOSALS = ["p1", "p2", "p3", "p4", "p5", "p6"]
 ASKS = ["proper-funding", "coproduction", "no-dilution-of-rights", "listen-early"]
 RED_LINES = {"no-dilution-of-rights"}

@@ -19,20 +19,11 @@ from pathlib import Path
 
 import yaml
 
+from sendreview.models.document import REGIONS
+
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent / "green-paper-2022.yaml"
 SEED = 2026
-REGIONS = [
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-]
 STANCES = ["agree", "partly", "disagree"]
 HEADER = """\
 # SYNTHETIC EXAMPLE DATA, made by examples/network/generate.py (seed {seed}).
@@ -60,7 +51,7 @@ COMMENTS = [
     "My son Jake is still without a school place; email me at jo.parent@example.com",
     "Call me on 07700 900123, my daughter Amelia has been out of school since March.",
     "Mediation would only add another delay for families like ours in LS1 4AP.",
-    "=HYPERLINK(\"http://example.com\",\"click\") is what the last form did",
+    '=HYPERLINK("http://example.com","click") is what the last form did',
     "Our EHCP was finally agreed after tribunal.",
     "+44 20 7946 0018 is the school's number, they never answer",
 ]

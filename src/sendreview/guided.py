@@ -27,7 +27,7 @@ from sendreview.errors import SendReviewError, did_you_mean
 from sendreview.files import is_stdin
 from sendreview.loading import read_text, validate
 from sendreview.models.asks import Catalogue
-from sendreview.models.document import Document, Proposal, Region, Stance
+from sendreview.models.document import REGIONS, Document, Proposal, Stance
 from sendreview.models.profile import Profile
 from sendreview.models.vocabulary import VocabularyFile
 from sendreview.output import write_output
@@ -314,7 +314,6 @@ def summary(progress: Progress, path_name: str) -> list[str]:
 
 # --- profile init -----------------------------------------------------------------------------
 
-REGIONS: tuple[str, ...] = Region.__args__  # type: ignore[attr-defined]
 
 _NUMBERED_REGIONS = ", ".join(f"{n} {r}" for n, r in enumerate(REGIONS, start=1))
 PROFILE_QUESTIONS = (

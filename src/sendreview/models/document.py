@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import StringConstraints
 
@@ -72,6 +72,7 @@ Region = Literal[
     "South West",
 ]
 """The nine English regions, as parent carer forums are grouped."""
+REGIONS: tuple[str, ...] = get_args(Region)
 
 MAX_NAME_LENGTH = 200
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_LENGTH)]
