@@ -7,14 +7,17 @@ Heavy modules (pydantic models, rich, the loaders) are imported inside the comma
 from __future__ import annotations
 
 import errno
+import importlib
 import math
 import os
 import sys
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -276,7 +279,12 @@ DocumentArgument = Annotated[
     typer.Argument(help="The paper's proposals, as a YAML document file (- reads piped input).", show_default=False),
 ]
 # One option object serves every command's --format; each command's Annotated type says which formats.
-FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+FORMAT_OPTION = typer.Option(
+    "--format",
+    "-f",
+    help="Output format; by default from the --output file's ending, else table.",
+    show_default=False,
+)
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
@@ -400,20 +408,148 @@ def _exit_if_failed(failures: list[str]) -> None:
         raise typer.Exit(1)
 
 
-def _json(model: Any) -> None:
-    _write(_json_text(model))
+# --- Outputs: one table per command (format -> renderer) and one helper that shows or writes ---
+
+Render = Callable[[Any], Any]
+
+# What each file ending holds; .markdown and .htm are the same formats as .md and .html.
+ENDINGS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".docx": "docx",
+    ".ics": "ics",
+    ".svg": "svg",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+# Formats that are bytes for a file, never shown on the screen.
+_FILE_ONLY = {"docx": "a Word file needs --output FILE.docx (it cannot be shown on the screen)"}
 
 
-def _json_text(model: Any) -> str:
-    from sendreview.text import json_text
+def lazy(target: str) -> Render:
+    """A renderer named as 'module:function', imported only when it runs (so start-up stays light)."""
+    module, _, name = target.partition(":")
 
-    return json_text(model.model_dump_json(indent=2, by_alias=True))
+    def render(result: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(result)
+
+    return render
+
+
+def json_text(model: Any) -> str:
+    """A result as JSON, the same way for every command."""
+    from sendreview.text import json_text as cleaned
+
+    return cleaned(model.model_dump_json(indent=2, by_alias=True))
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What one command can show on the screen (drawn with rich) and write as text or bytes, by format."""
+
+    command: str
+    default: str
+    screen: Mapping[str, Render] = field(default_factory=dict)
+    files: Mapping[str, Render] = field(default_factory=dict)
+
+    @property
+    def formats(self) -> list[str]:
+        return [*self.screen, *self.files]
+
+    def with_renderers(self, **renderers: Render) -> Outputs:
+        """The same table with some renderers given the run's own settings (a template, a day)."""
+        screen = {name: renderers.get(name, render) for name, render in self.screen.items()}
+        files = {name: renderers.get(name, render) for name, render in self.files.items()}
+        return Outputs(self.command, self.default, screen, files)
+
+    def endings(self) -> str:
+        written = [e for e, f in ENDINGS.items() if self._named(f) in self.files and e not in (".htm", ".markdown")]
+        return ", ".join(written)
+
+    def _named(self, fmt: str) -> str:
+        """This command's name for a format ('md' is 'markdown' where the command calls it that)."""
+        return "markdown" if fmt == "md" and "markdown" in self.files else fmt
+
+    def chosen(self, given: str | None, output: Path | None) -> str:
+        """The format to use: --format, else the --output file's ending, else the default; a mismatch refused."""
+        from sendreview.errors import SendReviewError
+
+        if output is None:
+            fmt = given or self.default
+            if fmt in _FILE_ONLY:
+                raise SendReviewError(_FILE_ONLY[fmt])
+            return fmt
+        if given in self.screen:
+            raise SendReviewError(
+                f"--output: --format {given} is a table for the screen; {self.command} writes files ending"
+                f" {self.endings()}, chosen by the ending"
+            )
+        if output.is_dir():
+            raise SendReviewError(f"{output}: is a folder; give the name of a file in it, ending {self.endings()}")
+        ending = output.suffix.lower()
+        if not ending and given:
+            return given  # a file with no ending holds what --format says
+        fmt = self._named(ENDINGS.get(ending, ""))
+        if fmt not in self.files:
+            what = f"a {ending} file" if ending else "a file with no ending"
+            raise SendReviewError(
+                f"{output}: {self.command} cannot write {what}; it writes files ending {self.endings()}"
+            )
+        if given is not None and given != fmt:
+            raise SendReviewError(
+                f"{output}: --format {given} does not match the ending {ending} ({fmt});"
+                f" leave out --format, or give a file ending .{given if given != 'markdown' else 'md'}"
+            )
+        return fmt
+
+
+def show(result: Any, outputs: Outputs, given: str | None, output: Path | None, force: bool = False) -> None:
+    """Show a command's result on the screen, or write it to --output (atomically, never over a file
+    without --force) and say so; the format from --format or the file's ending."""
+    fmt = outputs.chosen(given, output)
+    if fmt in outputs.screen:
+        _print(outputs.screen[fmt](result))
+        return
+    content = outputs.files[fmt](result)
+    if output is not None:
+        from sendreview.output import write_output
+
+        write_output(output, content, force=force)
+        _wrote(output, content)
+    elif isinstance(content, bytes):
+        try:
+            sys.stdout.buffer.write(content)
+        except BrokenPipeError:
+            _silence_stdout()
+    else:
+        _write(content)
+
+
+def _value(choice: Enum | None) -> str | None:
+    return None if choice is None else str(choice.value)
+
+
+ASKS_OUTPUTS = Outputs(
+    "asks",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:asks_tree")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.markdown:asks")},
+)
 
 
 @app.command()
 def asks(
-    group: Annotated[str | None, typer.Option(help="Show only this group, e.g. silver-bullets.")] = None,
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    group: Annotated[
+        str | None, typer.Option(help="Show only this group, e.g. silver-bullets.", metavar="GROUP")
+    ] = None,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
@@ -424,17 +560,7 @@ def asks(
     """
     from sendreview.analysis.catalogue import catalogue_view
 
-    view = catalogue_view(_catalogue(extra, no_default_asks), group)
-    if format is ListFormat.json:
-        _json(view)
-    elif format is ListFormat.markdown:
-        from sendreview.render.markdown import asks as asks_markdown
-
-        _write(asks_markdown(view))
-    else:
-        from sendreview.render.terminal import asks_tree
-
-        _print(asks_tree(view))
+    show(catalogue_view(_catalogue(extra, no_default_asks), group), ASKS_OUTPUTS, _value(format), output, force)
 
 
 timeline_app = typer.Typer(
@@ -475,8 +601,15 @@ def timeline(
     document: DocumentOption = None,
     today: TodayOption = None,
     format: Annotated[
-        TimelineFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar, svg a picture.")
-    ] = TimelineFormat.table,
+        TimelineFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (ics is a calendar, svg a picture); by default from the --output file's ending,"
+            " else table.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -500,31 +633,35 @@ def timeline(
         until=_date("--until", until),
         status=status.value if status else None,
     )
-    if format is TimelineFormat.table:
-        from sendreview.render.terminal import timeline_table
+    show(view, TIMELINE_OUTPUTS.with_renderers(ics=_calendar), _value(format), output, force)
 
-        if output is not None:
-            from sendreview.errors import SendReviewError
 
-            raise SendReviewError("--output: a table is for the screen; use --format json, markdown, ics or svg")
-        _print(timeline_table(view))
-    elif format is TimelineFormat.json:
-        _emit(_json_text(view), output, force)
-    elif format is TimelineFormat.markdown:
-        from sendreview.render.markdown import timeline as timeline_markdown
+def _calendar(view: Any) -> bytes:
+    """The timeline as a calendar file, stamped with when it was made."""
+    import datetime as dt
 
-        _emit(timeline_markdown(view), output, force)
-    elif format is TimelineFormat.ics:
-        import datetime as dt
+    from sendreview.render.ics import timeline_ics
 
-        from sendreview.render.ics import timeline_ics
+    return timeline_ics(view, stamp=dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        _emit(timeline_ics(view, stamp=stamp), output, force)
-    else:
-        from sendreview.render.svg import timeline_svg
 
-        _emit(timeline_svg(view), output, force)
+TIMELINE_OUTPUTS = Outputs(
+    "timeline",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:timeline_table")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.markdown:timeline"),
+        "ics": _calendar,
+        "svg": lazy("sendreview.render.svg:timeline_svg"),
+    },
+)
+NEXT_OUTPUTS = Outputs(
+    "timeline next",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:next_table")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.markdown:next_milestones")},
+)
 
 
 @timeline_app.command("next")
@@ -532,7 +669,9 @@ def timeline_next(
     file: TimelineFile = None,
     document: DocumentOption = None,
     today: TodayOption = None,
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show the milestones still to come, dated or projected, with the days until each; overdue first.
 
@@ -541,24 +680,14 @@ def timeline_next(
     from sendreview.analysis.timeline import upcoming
 
     loaded, info, day = _timeline_inputs(file, document, today)
-    view = upcoming(loaded, today=day, document=info)
-    if format is ListFormat.json:
-        _json(view)
-    elif format is ListFormat.markdown:
-        from sendreview.render.markdown import next_milestones
-
-        _write(next_milestones(view))
-    else:
-        from sendreview.render.terminal import next_table
-
-        _print(next_table(view))
+    show(upcoming(loaded, today=day, document=info), NEXT_OUTPUTS, _value(format), output, force)
 
 
 def _no_options_before(ctx: typer.Context) -> None:
     """Refuse `timeline --format json next`: the options would be silently ignored."""
     from sendreview.errors import SendReviewError
 
-    defaults = (None, False, TimelineFormat.table)
+    defaults = (None, False)
     given = [f"--{name.replace('_', '-')}" for name, value in ctx.params.items() if value not in defaults]
     if given:
         raise SendReviewError(f"put {', '.join(given)} after '{ctx.invoked_subcommand}': sendreview timeline next ...")
@@ -658,7 +787,9 @@ def validate(
 @app.command()
 def compare(
     document: DocumentArgument,
-    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
+    format: Annotated[CompareFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
@@ -678,24 +809,29 @@ def compare(
     paper = load_document(document, catalogue, warn_unassessed=True)
     earlier = load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document)
     result = run_compare(paper, catalogue)
-    if format is CompareFormat.json:
-        _json(result)
-    elif format is CompareFormat.markdown:
-        from sendreview.render.markdown import comparison
 
-        _write(comparison(result))
-    elif format is CompareFormat.csv:
-        from sendreview.render.tabular import comparison_csv
-
-        _write(comparison_csv(result))
-    else:
+    def table(result: Any) -> Any:
         from sendreview.analysis.suggest import first_suggestions
         from sendreview.render.terminal import comparison_report
 
         # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
         hints = first_suggestions(paper, catalogue, vocabulary=_vocabulary(no_default_asks), earlier=earlier)
-        _print(comparison_report(result, hints))
+        return comparison_report(result, hints)
+
+    show(result, COMPARE_OUTPUTS.with_renderers(table=table), _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
+
+
+COMPARE_OUTPUTS = Outputs(
+    "compare",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:comparison_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.markdown:comparison"),
+        "csv": lazy("sendreview.render.tabular:comparison_csv"),
+    },
+)
 
 
 @app.command()
@@ -752,9 +888,11 @@ def statement(
     from sendreview.analysis.compare import failed_checks
     from sendreview.analysis.statement import build_statement, speaking_for
     from sendreview.api import load_document, load_figures, load_timeline
-    from sendreview.render.statement import render_statement
 
-    fmt = _statement_format(format, output)
+    outputs = STATEMENT_OUTPUTS.with_renderers(
+        **{fmt: partial(_render_statement, fmt=fmt, template=template) for fmt in STATEMENT_OUTPUTS.files}
+    )
+    outputs.chosen(_value(format), output)  # before any work: a wrong ending is refused at once
     day = _today(today)
     forum = _profile(profile)
     catalogue = _catalogue(extra, no_default_asks, forum)
@@ -772,40 +910,21 @@ def statement(
         intro=forum.profile.intro if forum else "",
         next_steps=forum.profile.next_steps if forum else "",
     )
-    content = render_statement(said, fmt, template)
-    _emit(content, output, force)
+    show(said, outputs, _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
-def _statement_format(format: StatementFormat | None, output: Path | None) -> str:
-    from sendreview.errors import SendReviewError
+def _render_statement(said: Any, *, fmt: str, template: Path | None) -> str | bytes:
+    from sendreview.render.statement import render_statement
 
-    ending = output.suffix.lower().lstrip(".") if output is not None else ""
-    ending = "html" if ending == "htm" else ending
-    if format is not None:
-        fmt = format.value
-    elif ending in ("md", "html", "txt", "docx"):
-        fmt = ending
-    else:
-        fmt = "md"
-    if fmt == "docx" and output is None:
-        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
-    return fmt
+    return render_statement(said, fmt, template)
 
 
-def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
-    """Write to --output (never over a file without --force), or to the screen."""
-    if output is not None:
-        from sendreview.output import write_output
-
-        write_output(output, content, force=force)
-    elif isinstance(content, bytes):
-        try:
-            sys.stdout.buffer.write(content)
-        except BrokenPipeError:
-            _silence_stdout()
-    else:
-        _write(content)
+STATEMENT_OUTPUTS = Outputs(
+    "statement",
+    "md",
+    files={fmt: partial(_render_statement, fmt=fmt, template=None) for fmt in ("md", "html", "txt", "docx")},
+)
 
 
 class RespondFormat(str, Enum):
@@ -872,9 +991,8 @@ def respond(
     from sendreview.analysis.respond import build_guide, build_response
     from sendreview.analysis.statement import speaking_for
     from sendreview.api import load_response_inputs
-    from sendreview.render.respond import render_response
 
-    fmt = _file_format(format.value if format else None, output, ("md", "txt", "html", "docx", "json"))
+    RESPOND_OUTPUTS.chosen(_value(format), output)  # before any work: a wrong ending is refused at once
     day = _today(today)
     forum = _profile(profile)
     catalogue = _catalogue(extra, no_default_asks, forum)
@@ -888,7 +1006,7 @@ def respond(
         made: Any = build_guide(paper, asked, result, organisation=organisation, question=number, today=day)
     else:
         made = build_response(paper, asked, result, organisation=organisation, question=number)
-    _emit(render_response(made, fmt), output, force)
+    show(made, RESPOND_OUTPUTS, _value(format), output, force)
 
 
 def _question(number: int | None, asked: Any) -> int | None:
@@ -903,16 +1021,17 @@ def _question(number: int | None, asked: Any) -> int | None:
     return number
 
 
-def _file_format(given: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
-    """The --format given, else the --output file's ending, else md; Word only into a file."""
-    from sendreview.errors import SendReviewError
+def _render_response(made: Any, *, fmt: str) -> str | bytes:
+    from sendreview.render.respond import render_response
 
-    ending = output.suffix.lower().lstrip(".") if output is not None else ""
-    ending = "html" if ending == "htm" else ending
-    fmt = given or (ending if ending in formats else "md")
-    if fmt == "docx" and output is None:
-        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
-    return fmt
+    return render_response(made, fmt)
+
+
+RESPOND_OUTPUTS = Outputs(
+    "respond",
+    "md",
+    files={fmt: partial(_render_response, fmt=fmt) for fmt in ("md", "txt", "html", "docx", "json")},
+)
 
 
 class DiffFailOn(str, Enum):
@@ -927,7 +1046,9 @@ def diff(
         list[Path],
         typer.Argument(help="Two or more document files, oldest first: OLD.yaml NEW.yaml ...", show_default=False),
     ],
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     commitments: Annotated[
@@ -959,17 +1080,16 @@ def diff(
         raise SendReviewError("diff needs at least two document files, oldest first: OLD.yaml NEW.yaml")
     catalogue = _catalogue(extra, no_default_asks)
     result = run_diff(load_stages(documents, catalogue), catalogue, load_commitments(commitments))
-    if format is ListFormat.json:
-        _json(result)
-    elif format is ListFormat.markdown:
-        from sendreview.render.diff import markdown as diff_markdown
-
-        _write(diff_markdown(result))
-    else:
-        from sendreview.render.diff_terminal import diff_report
-
-        _print(diff_report(result))
+    show(result, DIFF_OUTPUTS, _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
+
+
+DIFF_OUTPUTS = Outputs(
+    "diff",
+    "table",
+    screen={"table": lazy("sendreview.render.diff_terminal:diff_report")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.diff:markdown")},
+)
 
 
 class SuggestFormat(str, Enum):
@@ -1010,8 +1130,16 @@ def suggest(
         typer.Option("--all", help="Suggest for every proposal, and flag assessed links whose words score very low."),
     ] = False,
     format: Annotated[
-        SuggestFormat, typer.Option("--format", "-f", help="Output format; yaml prints links ready to paste.")
-    ] = SuggestFormat.table,
+        SuggestFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (yaml: links ready to paste); by default from the --output file's ending, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     learn_from: LearnFromOption = None,
@@ -1038,16 +1166,15 @@ def suggest(
         vocabulary=_vocabulary(no_default_asks),
         earlier=load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document),
     )
-    if format is SuggestFormat.json:
-        _json(result)
-    elif format is SuggestFormat.yaml:
-        from sendreview.render.yamltext import suggestions_yaml
+    show(result, SUGGEST_OUTPUTS, _value(format), output, force)
 
-        _write(suggestions_yaml(result))
-    else:
-        from sendreview.render.terminal import suggestions_report
 
-        _print(suggestions_report(result))
+SUGGEST_OUTPUTS = Outputs(
+    "suggest",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:suggestions_report")},
+    files={"json": json_text, "yaml": lazy("sendreview.render.yamltext:suggestions_yaml")},
+)
 
 
 class AggregateFormat(str, Enum):
@@ -1071,7 +1198,7 @@ def aggregate(
     by: Annotated[
         BreakDown | None, typer.Option("--by", help="Break every figure down by the nine English regions.")
     ] = None,
-    format: Annotated[AggregateFormat, FORMAT_OPTION] = AggregateFormat.table,
+    format: Annotated[AggregateFormat | None, FORMAT_OPTION] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     extra: AsksOption = None,
@@ -1087,16 +1214,20 @@ def aggregate(
 
     catalogue = _catalogue(extra, no_default_asks)
     result = run_aggregate(load_forums(files, catalogue), catalogue, by_region=by is BreakDown.region)
-    if format is AggregateFormat.table:
-        from sendreview.render.network_terminal import network_report
+    show(result, AGGREGATE_OUTPUTS, _value(format), output, force)
 
-        _no_output_for_table(output)
-        _print(network_report(result))
-        return
-    from sendreview.render import network
 
-    renderers = {"json": _json_text, "markdown": network.markdown, "csv": network.csv_text, "html": network.html_report}
-    _emit(renderers[format.value](result), output, force)
+AGGREGATE_OUTPUTS = Outputs(
+    "aggregate",
+    "table",
+    screen={"table": lazy("sendreview.render.network_terminal:network_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.network:markdown"),
+        "csv": lazy("sendreview.render.network:csv_text"),
+        "html": lazy("sendreview.render.network:html_report"),
+    },
+)
 
 
 @app.command()
@@ -1109,7 +1240,7 @@ def evidence(
     quotes: Annotated[
         bool, typer.Option("--quotes", help="Include free-text answers, with personal data taken out.")
     ] = False,
-    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
+    format: Annotated[CompareFormat | None, FORMAT_OPTION] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -1120,24 +1251,19 @@ def evidence(
     """
     from sendreview.api import load_evidence
 
-    result = load_evidence(survey, map, quotes=quotes)
-    if format is CompareFormat.table:
-        from sendreview.render.network_terminal import evidence_report
-
-        _no_output_for_table(output)
-        _print(evidence_report(result))
-        return
-    from sendreview.render import evidence as render_evidence
-
-    renderers = {"json": _json_text, "markdown": render_evidence.markdown, "csv": render_evidence.csv_text}
-    _emit(renderers[format.value](result), output, force)
+    show(load_evidence(survey, map, quotes=quotes), EVIDENCE_OUTPUTS, _value(format), output, force)
 
 
-def _no_output_for_table(output: Path | None) -> None:
-    if output is not None:
-        from sendreview.errors import SendReviewError
-
-        raise SendReviewError("--output: a table is for the screen; choose another --format")
+EVIDENCE_OUTPUTS = Outputs(
+    "evidence",
+    "table",
+    screen={"table": lazy("sendreview.render.network_terminal:evidence_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.evidence:markdown"),
+        "csv": lazy("sendreview.render.evidence:csv_text"),
+    },
+)
 
 
 @app.command()
