@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from sendreview import __version__
 
@@ -117,7 +117,23 @@ class TimelineFormat(str, Enum):
 
 
 class _Group(TyperGroup):
-    """Turn our errors into messages and exit codes, in this one place."""
+    """Build only the command that runs, and turn our errors into messages and exit codes, in this one place.
+
+    Typer turns every command's options into click parameters when the program starts; here a command is
+    turned only when it is asked for (see `_Commands`), and `--help` lists the commands from `COMMANDS`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()  # a mapping that builds each command on first use
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its one sentence, wrapped to the terminal, never cut short."""
+        with formatter.section("Commands"):
+            formatter.write_dl(list(COMMANDS.items()))
 
     def invoke(self, ctx: Any) -> Any:  # typer's own Context type is private
         with _warnings_to_stderr():
@@ -237,15 +253,135 @@ def _warnings_to_stderr() -> Iterator[None]:
         yield
 
 
+# Every command, in the order `sendreview --help` lists them, with the one sentence it says about itself
+# (the first paragraph of the command's own help: a test checks they agree).
+COMMANDS = {
+    "asks": "List what families asked for.",
+    "timeline": "Show the SEND review's history and what comes next.",
+    "init": "Start a document file for a new paper.",
+    "assess": "Assess a paper's proposals one at a time.",
+    "suggest": "Suggest which asks each unassessed proposal touches.",
+    "validate": "Check your YAML files and report every problem.",
+    "compare": "Hold every proposal of a paper against every ask.",
+    "statement": "Write your statement on a published paper.",
+    "respond": "Draft your answers to a consultation.",
+    "diff": "Track the asks from one paper to the next.",
+    "aggregate": "Count many forums' assessments of one paper together.",
+    "evidence": "Turn a survey of parents into evidence.",
+    "profile": "Write your forum's profile.",
+    "docs": "Show a guide: the file formats, your own templates or the JSON.",
+    "schema": "Print the JSON Schema of a file format or of a command's output.",
+}
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The commands by name; each is turned into a click command the first time it is looked up."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+def _build(name: str) -> Any:
+    """Turn one registered command (or group of commands) into what click runs."""
+    import typer.main
+
+    for info in registry.registered_commands:
+        assert info.callback is not None
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            command = typer.main.get_command_from_info(info, pretty_exceptions_short=False, rich_markup_mode=None)
+            return _in_words(command)
+    for group in registry.registered_groups:
+        assert group.typer_instance is not None
+        if group.typer_instance.info.name == name:
+            built = typer.main.get_group_from_info(
+                group, pretty_exceptions_short=False, suggest_commands=True, rich_markup_mode=None
+            )
+            _in_words(built)
+            for command in built.commands.values():
+                _in_words(command)
+            return built
+    raise KeyError(name)
+
+
+# What a value is called in --help when an option does not say: words, never Python's type names.
+_METAVARS = {Path: "FILE", str: "TEXT", int: "N", float: "N"}
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone (FILE, FILE…), in the usage line and under Arguments."""
+
+    def _usage_display_name(self) -> str:
+        name = str(self.metavar)
+        return name if self.required else f"[{name}]"
+
+    def _rich_display_name(self) -> str:
+        return str(self.metavar)
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+def _in_words(command: Any) -> Any:
+    """Give every option and argument of a command a metavar in words (FILE, TEXT, N; a|b for choices)."""
+    import typing
+
+    for param in command.params:
+        if getattr(param, "is_flag", False):
+            continue
+        described = param.type_descriptor
+        annotation = described.annotation
+        if described.is_list:
+            (annotation,) = typing.get_args(annotation)
+        choices = (
+            [str(choice.value) for choice in annotation]
+            if described.is_choice and isinstance(annotation, type) and issubclass(annotation, Enum)
+            else None
+        )
+        if param.param_type_name == "argument":
+            if param.metavar is None:
+                param.metavar = param.name.upper() if choices else _METAVARS.get(annotation, "TEXT")
+                param.metavar += "…" if param.nargs != 1 else ""
+            if choices:
+                param.help = (
+                    f"{param.help} One of: {', '.join(choices)}." if param.help else f"One of: {', '.join(choices)}."
+                )
+            param.__class__ = _Argument
+        elif param.metavar is None:
+            param.metavar = "|".join(choices) if choices else _METAVARS.get(annotation, "TEXT")
+    return command
+
+
 app = typer.Typer(
     cls=_Group,
     name="sendreview",
     help="Hold government SEND papers against what parent carer forums asked for.",
     no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+# Where the commands are registered: nothing here is turned into click parameters until it runs.
+registry = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 AsksOption = Annotated[
     list[Path] | None,
@@ -542,7 +678,7 @@ ASKS_OUTPUTS = Outputs(
 )
 
 
-@app.command()
+@registry.command()
 def asks(
     group: Annotated[
         str | None, typer.Option(help="Show only this group, e.g. silver-bullets.", metavar="GROUP")
@@ -553,8 +689,9 @@ def asks(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """List what families asked for: the 2019 asks, the seven messages, the silver bullets,
-    principles and red lines.
+    """List what families asked for.
+
+    The 2019 asks, the seven messages, the silver bullets, the principles and the red lines.
 
     Example: sendreview asks --group silver-bullets
     """
@@ -566,11 +703,12 @@ def asks(
 timeline_app = typer.Typer(
     name="timeline",
     no_args_is_help=False,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.add_typer(timeline_app)
+registry.add_typer(timeline_app)
 
 TimelineFile = Annotated[
     Path | None, typer.Option("--file", help="A timeline file of your own instead of the bundled one.")
@@ -585,7 +723,12 @@ DocumentOption = Annotated[
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Count overdue and days from this day, e.g. 2026-01-31; default: today."),
+    typer.Option(
+        "--today",
+        help="Count overdue and days from this day, as 31/01/2026 or 2026-01-31; by default today.",
+        metavar="DAY",
+        show_default=False,
+    ),
 ]
 
 
@@ -593,9 +736,15 @@ TodayOption = Annotated[
 def timeline(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option(help="Only milestones from this date, e.g. 2021 or 'Spring 2021'.")
+        str | None,
+        typer.Option(
+            help="Only milestones from this date: a day (31/01/2021 or 2021-01-31), a month, a year or 'Spring 2021'.",
+            metavar="DATE",
+        ),
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Only milestones up to this date.")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only milestones up to this date, written as for --since.", metavar="DATE")
+    ] = None,
     status: Annotated[Status | None, typer.Option(help="Only milestones with this status.")] = None,
     file: TimelineFile = None,
     document: DocumentOption = None,
@@ -613,8 +762,10 @@ def timeline(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Show the SEND review's history and what comes next, and by when: projected from the rules,
-    overdue once their time has passed, with the NNPCF's involvement. Steps the NNPCF's deck planned
+    """Show the SEND review's history and what comes next.
+
+    Each step says by when: projected from the rules, overdue once its time has passed, with the
+    NNPCF's involvement. Steps the NNPCF's deck planned
     that never happened are shown as such, and a missed forecast as missed, with what happened instead.
 
     Example: sendreview timeline --document examples/green-paper-2022.yaml
@@ -673,7 +824,9 @@ def timeline_next(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Show the milestones still to come, dated or projected, with the days until each; overdue first.
+    """Show the milestones still to come.
+
+    Dated or projected, with the days until each; overdue ones first.
 
     Example: sendreview timeline next --today 2022-04-01
     """
@@ -704,7 +857,7 @@ def _today(value: str | None) -> dt.date:
     if given is None:
         return dt.date.today()
     if given.precision is not Precision.DAY:
-        raise SendReviewError(f"--today: give a day, like 2026-01-31, not '{value}'")
+        raise SendReviewError(f"--today: give a day, like 31/01/2026 or 2026-01-31, not '{value}'")
     return given.start
 
 
@@ -739,7 +892,7 @@ def _timeline_inputs(
     return loaded, info, day
 
 
-@app.command()
+@registry.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="YAML files to check.", show_default=False)],
     kind: Annotated[FileKind | None, typer.Option(help="What the files are; by default told from their keys.")] = None,
@@ -749,8 +902,10 @@ def validate(
         bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
     ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, consultations, forum
-    profiles) and report every problem as FILE:LINE:COL.
+    """Check your YAML files and report every problem.
+
+    Documents, asks, timelines, commitment phrases, vocabularies, consultations and forum profiles;
+    each problem as FILE:LINE:COL.
 
     Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
     aggregator) and on a dated milestone with no source.
@@ -784,7 +939,7 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@registry.command()
 def compare(
     document: DocumentArgument,
     format: Annotated[CompareFormat | None, FORMAT_OPTION] = None,
@@ -796,8 +951,10 @@ def compare(
     learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
-    addressed, red-line breaches first. The table shows a suggestion under each unassessed proposal.
+    """Hold every proposal of a paper against every ask.
+
+    Met, partly met, contested, opposed or not addressed, red-line breaches first. The table shows
+    a suggestion under each unassessed proposal.
 
     Example: sendreview compare examples/green-paper-2022.yaml --fail-on red-line
     """
@@ -834,7 +991,7 @@ COMPARE_OUTPUTS = Outputs(
 )
 
 
-@app.command()
+@registry.command()
 def statement(
     document: DocumentArgument,
     output: OutputOption = None,
@@ -845,13 +1002,15 @@ def statement(
         ),
     ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", help="Your own Jinja2 template (see docs/templates.md).")
+        Path | None,
+        typer.Option("--template", help="Your own Jinja2 template (how to write one: sendreview docs templates)."),
     ] = None,
     org: Annotated[
         str | None,
         typer.Option(
             "--org",
             help="Who the statement is from; by default the profile's name, else the file's 'assessment: by:'.",
+            metavar="NAME",
             show_default=False,
         ),
     ] = None,
@@ -878,11 +1037,14 @@ def statement(
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Write the statement after a paper is published: what we asked for, agree with, want more of,
-    disagree with, what is missing and what happens next.
+    """Write your statement on a published paper.
 
-    Example: sendreview statement examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum"
-    -o statement.html
+    What we asked for, agree with, want more of, disagree with, what is missing and what happens next.
+
+    \b
+    Example:
+      sendreview statement examples/green-paper-2022.yaml \\
+        --org "Anytown Parent Carer Forum" -o statement.html
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
@@ -939,11 +1101,14 @@ class Audience(str, Enum):
     parents = "parents"
 
 
-@app.command()
+@registry.command()
 def respond(
     document: DocumentArgument,
     consultation: Annotated[
-        str, typer.Option("--consultation", help="Which bundled consultation: send-review-2022 or send-reform-2026.")
+        str,
+        typer.Option(
+            "--consultation", help="Which bundled consultation: send-review-2022 or send-reform-2026.", metavar="ID"
+        ),
     ] = "send-review-2022",
     questions: Annotated[
         Path | None,
@@ -959,6 +1124,7 @@ def respond(
         typer.Option(
             "--org",
             help="Who the response is from; by default the profile's name, else the file's 'assessment: by:'.",
+            metavar="NAME",
             show_default=False,
         ),
     ] = None,
@@ -978,14 +1144,23 @@ def respond(
     no_default_asks: NoDefaultAsks = False,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Say whether the consultation has closed as of this day, e.g. 2022-05-01."),
+        typer.Option(
+            "--today",
+            help="Say whether the consultation has closed as of this day, as 01/05/2022 or 2022-05-01.",
+            metavar="DAY",
+        ),
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Draft the formal consultation response question by question, within the form's word limits;
-    or, with --for parents, a plain-English guide for families.
+    """Draft your answers to a consultation.
 
-    Example: sendreview respond examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum" --question 5
+    Question by question, within the form's word limits; or, with --for parents, a plain-English
+    guide for families.
+
+    \b
+    Example:
+      sendreview respond examples/green-paper-2022.yaml --question 5 \\
+        --org "Anytown Parent Carer Forum"
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.respond import build_guide, build_response
@@ -1040,11 +1215,11 @@ class DiffFailOn(str, Enum):
     red_line = "red-line"
 
 
-@app.command()
+@registry.command()
 def diff(
     documents: Annotated[
         list[Path],
-        typer.Argument(help="Two or more document files, oldest first: OLD.yaml NEW.yaml ...", show_default=False),
+        typer.Argument(help="Two or more document files, oldest first (OLD.yaml NEW.yaml).", show_default=False),
     ],
     format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
     output: OutputOption = None,
@@ -1066,10 +1241,15 @@ def diff(
         ),
     ] = None,
 ) -> None:
-    """Track the asks from one paper to the next: what improved or regressed, which proposals were
-    carried, changed, dropped or are new, red-line breaches, and commitments that got weaker.
+    """Track the asks from one paper to the next.
 
-    Example: sendreview diff examples/green-paper-2022.yaml examples/improvement-plan-2023.yaml
+    What improved or regressed, which proposals were carried, changed, dropped or are new, red-line
+    breaches, and commitments that got weaker.
+
+    \b
+    Example:
+      sendreview diff examples/green-paper-2022.yaml \\
+        examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.diff import diff as run_diff
     from sendreview.analysis.diff import failed_checks
@@ -1118,12 +1298,16 @@ def _top(top: int) -> int:
     return top
 
 
-@app.command()
+@registry.command()
 def suggest(
     document: DocumentArgument,
     top: TopOption = 3,
     min_score: Annotated[
-        float, typer.Option("--min-score", help="Leave out asks scoring less than this (see docs/formats.md).")
+        float,
+        typer.Option(
+            "--min-score",
+            help="Leave out asks scoring less than this (the score is explained by: sendreview docs formats).",
+        ),
     ] = 2.0,
     every: Annotated[
         bool,
@@ -1144,10 +1328,15 @@ def suggest(
     no_default_asks: NoDefaultAsks = False,
     learn_from: LearnFromOption = None,
 ) -> None:
-    """Suggest which asks each unassessed proposal most likely touches, with the words that matched
-    and, with --learn-from, the earlier proposals like it: a draft to check, never counted as an assessment.
+    """Suggest which asks each unassessed proposal touches.
 
-    Example: sendreview suggest examples/white-paper-2026.yaml --learn-from examples/improvement-plan-2023.yaml
+    With the words that matched and, with --learn-from, the earlier proposals like it: a draft to
+    check, never counted as an assessment.
+
+    \b
+    Example:
+      sendreview suggest examples/white-paper-2026.yaml \\
+        --learn-from examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.suggest import suggest as run_suggest
     from sendreview.api import load_document, load_earlier
@@ -1189,7 +1378,7 @@ class BreakDown(str, Enum):
     region = "region"
 
 
-@app.command()
+@registry.command()
 def aggregate(
     files: Annotated[
         list[Path],
@@ -1204,8 +1393,10 @@ def aggregate(
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """Count many forums' assessments of one paper together: for each proposal and ask, how many
-    forums agree, partly agree or disagree, the consensus, red lines seen crossed, and who differs.
+    """Count many forums' assessments of one paper together.
+
+    For each proposal and ask: how many forums agree, partly agree or disagree, the consensus, red
+    lines seen crossed, and who differs.
 
     Example: sendreview aggregate examples/network/forums --by region
     """
@@ -1230,7 +1421,7 @@ AGGREGATE_OUTPUTS = Outputs(
 )
 
 
-@app.command()
+@registry.command()
 def evidence(
     survey: Annotated[Path, typer.Argument(help="A survey export: CSV, one row per respondent.", show_default=False)],
     map: Annotated[
@@ -1244,10 +1435,15 @@ def evidence(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Turn a survey of parents into evidence: support and opposition for each proposal with 95 %
-    intervals, broken down by who answered, small groups suppressed and personal data taken out.
+    """Turn a survey of parents into evidence.
 
-    Example: sendreview evidence examples/network/survey.csv --map examples/network/survey.yaml
+    Support and opposition for each proposal with 95 % intervals, broken down by who answered,
+    small groups suppressed and personal data taken out.
+
+    \b
+    Example:
+      sendreview evidence examples/network/survey.csv \\
+        --map examples/network/survey.yaml
     """
     from sendreview.api import load_evidence
 
@@ -1266,7 +1462,7 @@ EVIDENCE_OUTPUTS = Outputs(
 )
 
 
-@app.command()
+@registry.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new document file to write.", show_default=False)],
     paper: Annotated[
@@ -1287,6 +1483,7 @@ def init(
         typer.Option(
             "--published",
             help="When it came out: a day (23/02/2026 or 2026-02-23), a month or 'Spring 2026'.",
+            metavar="DATE",
             show_default=False,
         ),
     ] = None,
@@ -1299,8 +1496,10 @@ def init(
     no_default_asks: NoDefaultAsks = False,
     profile: ProfileOption = None,
 ) -> None:
-    """Start a new document file for a paper, drafted from the paper itself with --from: its proposals,
-    each with suggested asks as comments to check. Never replaces a file.
+    """Start a document file for a new paper.
+
+    Drafted from the paper itself with --from: its proposals, each with suggested asks as comments
+    to check. Never replaces a file.
 
     Example: sendreview init white-paper.yaml --from white-paper.pdf
     """
@@ -1330,12 +1529,14 @@ def init(
     typer.echo(visible(started(draft, found, str(path))), err=True)
 
 
-@app.command()
+@registry.command()
 def assess(
     document: DocumentArgument,
     ask: Annotated[
         list[str] | None,
-        typer.Option("--ask", help="Offer this ask too, for every proposal (repeatable).", show_default=False),
+        typer.Option(
+            "--ask", help="Offer this ask too, for every proposal (repeatable).", metavar="ASK", show_default=False
+        ),
     ] = None,
     top: TopOption = 3,
     extra: AsksOption = None,
@@ -1343,8 +1544,10 @@ def assess(
     learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Go through the proposals not yet assessed, one at a time, answering for each suggested ask;
-    every answer is saved in the file at once, keeping its comments and layout.
+    """Assess a paper's proposals one at a time.
+
+    Answer for each suggested ask; every answer is saved in the file at once, keeping its comments
+    and layout.
 
     Example: sendreview assess white-paper.yaml
     """
@@ -1378,14 +1581,15 @@ def _read_line() -> str | None:
 
 profile_app = typer.Typer(
     name="profile",
-    help="Write your forum's profile (forum.yaml): who you are, your own asks, words for your statements."
+    help="Write your forum's profile.\n\nIt is forum.yaml: who you are, your own asks, words for your statements."
     "\n\nExample: sendreview profile init",
     no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.add_typer(profile_app)
+registry.add_typer(profile_app)
 
 
 @profile_app.command("init")
@@ -1393,7 +1597,9 @@ def profile_init(
     path: Annotated[Path, typer.Argument(help="Where to write the profile.")] = Path("forum.yaml"),
     force: ForceOption = False,
 ) -> None:
-    """Write your forum's profile by answering a few questions, one per line.
+    """Write your forum's profile by answering a few questions.
+
+    One answer per line.
 
     Example: sendreview profile init
     """
@@ -1409,19 +1615,49 @@ def profile_init(
     _wrote(path, content)
 
 
-@app.command()
+@registry.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, consultation,
-    profile) or of a command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond,
-    respond-guide).
+    """Print the JSON Schema of a file format or of a command's output.
+
+    File formats: document, asks, timeline, commitments, vocabulary, consultation, profile. Outputs:
+    compare, diff, suggest, timeline-view, timeline-next, respond, respond-guide, aggregate,
+    evidence, survey-map.
 
     Example: sendreview schema document > document.schema.json
     """
     from sendreview.schemas import json_schema
 
     _write(json_schema(kind.value))
+
+
+class Guide(str, Enum):
+    formats = "formats"
+    templates = "templates"
+    json = "json"
+
+
+@registry.command()
+def docs(
+    guide: Annotated[
+        Guide,
+        typer.Argument(
+            help="formats: every YAML file and its fields; templates: writing your own statement template;"
+            " json: what each command's JSON output holds.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Show a guide: the file formats, your own templates or the JSON.
+
+    The guides ship with sendreview, so they match the version you have.
+
+    Example: sendreview docs formats
+    """
+    from sendreview.resources import guide_text
+
+    _write(guide_text(guide.value))
 
 
 def main() -> NoReturn:
