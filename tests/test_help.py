@@ -145,3 +145,44 @@ def test_only_the_command_that_runs_is_built(capsys: pytest.CaptureFixture[str])
     assert done.value.code == 0
     assert list(group.commands._built) == ["asks"]
     assert json.loads(capsys.readouterr().out)["groups"]
+
+
+# --- 80 columns: ids whole ---------------------------------------------------------------------
+
+WIDE_OUTPUTS = {
+    "compare": ["compare", str(GREEN_PAPER)],
+    "asks": ["asks"],
+    "timeline": ["timeline"],
+    "diff": ["diff", str(GREEN_PAPER), str(ROOT / "examples" / "improvement-plan-2023.yaml")],
+    "suggest": ["suggest", str(ROOT / "examples" / "white-paper-2026.yaml"), "--all"],
+}
+
+
+def _ids(args: list[str]) -> set[str]:
+    """The ids a user may have to type that this output names: asks, lens points, milestones, proposals."""
+    from sendreview.api import load_catalogue, load_timeline
+
+    catalogue = load_catalogue()
+    found = {ask.id for ask in catalogue.asks}
+    return found | {entry.id for entry in load_timeline().entries} if args[0] == "timeline" else found
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("name", WIDE_OUTPUTS)
+def test_ids_are_never_cut_at_any_width(name: str, columns: int) -> None:
+    args = WIDE_OUTPUTS[name]
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
+    done = subprocess.run([sys.executable, "-m", "sendreview", *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    for line in lines:  # a table row is whole: it ends with its right border (asks is a tree, not a table)
+        if line.startswith(("│ ", "┃")) and name != "asks":
+            assert line.rstrip().endswith(("│", "┃")), line
+    words = {word.strip("(),;:.") for word in done.stdout.split()}
+    cut = [word for word in words if word.endswith("…") and len(word) > 1]
+    assert cut == [], cut  # "…" alone is the mark of an expected milestone
+    if name in ("compare", "asks", "diff"):
+        shown = _ids(args) & words
+        assert "coproduction-not-confrontation" in shown or name == "diff"
+        assert shown

@@ -1042,9 +1042,8 @@ def statement(
     What we asked for, agree with, want more of, disagree with, what is missing and what happens next.
 
     \b
-    Example:
-      sendreview statement examples/green-paper-2022.yaml \\
-        --org "Anytown Parent Carer Forum" -o statement.html
+    Example: sendreview statement examples/green-paper-2022.yaml \\
+      --org "Anytown Parent Carer Forum" -o statement.html
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
@@ -1158,9 +1157,8 @@ def respond(
     guide for families.
 
     \b
-    Example:
-      sendreview respond examples/green-paper-2022.yaml --question 5 \\
-        --org "Anytown Parent Carer Forum"
+    Example: sendreview respond examples/green-paper-2022.yaml --question 5 \\
+      --org "Anytown Parent Carer Forum"
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.respond import build_guide, build_response
@@ -1247,9 +1245,8 @@ def diff(
     breaches, and commitments that got weaker.
 
     \b
-    Example:
-      sendreview diff examples/green-paper-2022.yaml \\
-        examples/improvement-plan-2023.yaml
+    Example: sendreview diff examples/green-paper-2022.yaml \\
+      examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.diff import diff as run_diff
     from sendreview.analysis.diff import failed_checks
@@ -1334,9 +1331,8 @@ def suggest(
     check, never counted as an assessment.
 
     \b
-    Example:
-      sendreview suggest examples/white-paper-2026.yaml \\
-        --learn-from examples/improvement-plan-2023.yaml
+    Example: sendreview suggest examples/white-paper-2026.yaml \\
+      --learn-from examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.suggest import suggest as run_suggest
     from sendreview.api import load_document, load_earlier
@@ -1441,9 +1437,8 @@ def evidence(
     small groups suppressed and personal data taken out.
 
     \b
-    Example:
-      sendreview evidence examples/network/survey.csv \\
-        --map examples/network/survey.yaml
+    Example: sendreview evidence examples/network/survey.csv \\
+      --map examples/network/survey.yaml
     """
     from sendreview.api import load_evidence
 
