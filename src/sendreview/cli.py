@@ -25,6 +25,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from sendreview import __version__
+from sendreview.errors import SendReviewError
 
 # sendreview uses no pydantic plugins; looking for them scans every installed package's
 # metadata, which costs about 15 ms at each start.
@@ -170,7 +171,6 @@ class _Group(TyperGroup):
         return result
 
     def _failed(self, ctx: Any, error: Exception) -> NoReturn:
-        from sendreview.errors import SendReviewError
         from sendreview.text import visible, visible_lines
 
         debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
@@ -468,7 +468,6 @@ def main_options(
 def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfile | None = None) -> Catalogue:
     """The asks: the bundled ones (unless left out) and --asks files, else the profile's asks files."""
     from sendreview.api import load_catalogue
-    from sendreview.errors import SendReviewError
 
     if not asks and forum is not None:
         asks = list(forum.asks)
@@ -478,7 +477,6 @@ def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfi
 
 
 def _date(option: str, value: str | None) -> FuzzyDate | None:
-    from sendreview.errors import SendReviewError
     from sendreview.models.dates import user_date
 
     if value is None:
@@ -613,8 +611,6 @@ class Outputs:
 
     def chosen(self, given: str | None, output: Path | None) -> str:
         """The format to use: --format, else the --output file's ending, else the default; a mismatch refused."""
-        from sendreview.errors import SendReviewError
-
         if output is None:
             fmt = given or self.default
             if fmt in _FILE_ONLY:
@@ -838,7 +834,6 @@ def timeline_next(
 
 def _no_options_before(ctx: typer.Context) -> None:
     """Refuse `timeline --format json next`: the options would be silently ignored."""
-    from sendreview.errors import SendReviewError
 
     defaults = (None, False)
     given = [f"--{name.replace('_', '-')}" for name, value in ctx.params.items() if value not in defaults]
@@ -850,7 +845,6 @@ def _today(value: str | None) -> dt.date:
     """The --today option: a day (not a month or season), or the real date."""
     import datetime as dt
 
-    from sendreview.errors import SendReviewError
     from sendreview.models.dates import Precision
 
     given = _date("--today", value)
@@ -868,7 +862,6 @@ def _timeline_inputs(
     import datetime as dt
 
     from sendreview.api import load_catalogue, load_document, load_timeline
-    from sendreview.errors import SendReviewError
 
     errors: list[SendReviewError] = []
     day = dt.date.today()
@@ -913,7 +906,7 @@ def validate(
     Example: sendreview validate my-response.yaml --strict
     """
     from sendreview.api import check_file
-    from sendreview.errors import Problem, SendReviewError
+    from sendreview.errors import Problem
     from sendreview.text import visible
 
     catalogue = _catalogue(extra, no_default_asks)
@@ -1183,7 +1176,6 @@ def respond(
 
 
 def _question(number: int | None, asked: Any) -> int | None:
-    from sendreview.errors import SendReviewError
 
     numbers = [q.number for q in asked.questions]
     if number is not None and number not in numbers:
@@ -1251,7 +1243,6 @@ def diff(
     from sendreview.analysis.diff import diff as run_diff
     from sendreview.analysis.diff import failed_checks
     from sendreview.api import load_commitments, load_stages
-    from sendreview.errors import SendReviewError
 
     if len(documents) < 2:
         raise SendReviewError("diff needs at least two document files, oldest first: OLD.yaml NEW.yaml")
@@ -1284,11 +1275,15 @@ class PaperKind(str, Enum):
     other = "other"
 
 
+# The core's defaults (sendreview.analysis.suggest), repeated so that start-up does not load the
+# suggester; tests/test_cli.py checks they are the same.
+DEFAULT_TOP = 3
+DEFAULT_MIN_SCORE = 2.0
+
 TopOption = Annotated[int, typer.Option("--top", help="Suggest at most this many asks per proposal.")]
 
 
 def _top(top: int) -> int:
-    from sendreview.errors import SendReviewError
 
     if top < 1:
         raise SendReviewError(f"--top: give 1 or more (got {top}); --top 0 would suggest nothing")
@@ -1298,14 +1293,14 @@ def _top(top: int) -> int:
 @registry.command()
 def suggest(
     document: DocumentArgument,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     min_score: Annotated[
         float,
         typer.Option(
             "--min-score",
             help="Leave out asks scoring less than this (the score is explained by: sendreview docs formats).",
         ),
-    ] = 2.0,
+    ] = DEFAULT_MIN_SCORE,
     every: Annotated[
         bool,
         typer.Option("--all", help="Suggest for every proposal, and flag assessed links whose words score very low."),
@@ -1336,7 +1331,6 @@ def suggest(
     """
     from sendreview.analysis.suggest import suggest as run_suggest
     from sendreview.api import load_document, load_earlier
-    from sendreview.errors import SendReviewError
 
     if not math.isfinite(min_score) or min_score < 0:
         raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
@@ -1486,7 +1480,7 @@ def init(
         PaperKind | None,
         typer.Option("--kind", help="What kind of paper it is; by default told from its title.", show_default=False),
     ] = None,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     profile: ProfileOption = None,
@@ -1499,7 +1493,6 @@ def init(
     Example: sendreview init white-paper.yaml --from white-paper.pdf
     """
     from sendreview.api import start_document
-    from sendreview.errors import SendReviewError
     from sendreview.output import existing, write_output
     from sendreview.render.yamltext import draft_yaml, started
     from sendreview.text import visible
@@ -1533,7 +1526,7 @@ def assess(
             "--ask", help="Offer this ask too, for every proposal (repeatable).", metavar="ASK", show_default=False
         ),
     ] = None,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     learn_from: LearnFromOption = None,
@@ -1598,7 +1591,6 @@ def profile_init(
 
     Example: sendreview profile init
     """
-    from sendreview.errors import SendReviewError
     from sendreview.guided import ask_profile
     from sendreview.output import existing, write_output
     from sendreview.render.yamltext import profile_yaml
