@@ -102,6 +102,9 @@ def test_cli_choices_match_the_core() -> None:
     assert sorted(c.value for c in cli.FileKind) == sorted(KINDS)
     assert sorted(c.value for c in cli.SchemaKind) == sorted(SCHEMAS)
     assert [c.value for c in cli.StatementFormat] == [*FORMATS, "docx"]
+    from sendreview.analysis.suggest import DEFAULT_MIN_SCORE, DEFAULT_TOP
+
+    assert (cli.DEFAULT_TOP, cli.DEFAULT_MIN_SCORE) == (DEFAULT_TOP, DEFAULT_MIN_SCORE)
 
 
 def test_asks_json_lists_every_id(invoke: Invoke) -> None:

@@ -419,7 +419,9 @@ def _check_rejection(result: Result, path: Path, case: Case) -> None:
 
 
 def _check_acceptance(result: Result, args: list[str], command: Command, case: Case, out: Path) -> None:
-    for line in result.stderr.splitlines():  # only warnings may come with success
+    for line in result.stderr.splitlines():  # only warnings, and the line saying what -o wrote, come with success
+        if "-o" in args and line.startswith(f"Wrote {args[args.index('-o') + 1]} ("):
+            continue
         match = _POSITIONED.match(line)
         assert match and match["message"].startswith("warning: "), f"unexpected on stderr: {line!r}"
     if command.shows_proposals and "-o" not in args:

@@ -228,12 +228,14 @@ def _listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_a_named_pipe_is_never_replaced_even_with_force(fifo: Path) -> None:
+def test_a_named_pipe_is_never_replaced_even_with_force(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"  # its ending says JSON, so only the kind of file stands in the way
+    os.mkfifo(fifo)
     for extra in ([], ["--force"]):
         done = _run("timeline", "-f", "json", "-o", fifo, *extra)
         _clean_refusal(done, f"{fifo}: is a named pipe (FIFO), not a file; sendreview writes only to files")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert _listing(fifo.parent) == ["pipe.yaml"]
+    assert _listing(fifo.parent) == ["pipe.json"]
 
 
 def test_a_device_is_never_replaced_even_with_force(tmp_path: Path) -> None:

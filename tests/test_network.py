@@ -278,8 +278,8 @@ def test_bad_input_names_file_and_place(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "out.html"
     result = invoke("aggregate", bad, "-f", "html", "-o", out)
     assert result.exit_code == 2 and not out.exists()
-    result = invoke("aggregate", _forum_file(tmp_path, 2, None, {}), "-o", out)
-    assert result.exit_code == 2 and "a table is for the screen" in result.stderr
+    result = invoke("aggregate", _forum_file(tmp_path, 2, None, {}), "-f", "table", "-o", out)
+    assert result.exit_code == 2 and "is a table for the screen" in result.stderr and not out.exists()
 
 
 def test_the_screen_shows_at_most_300_links(invoke: Invoke, tmp_path: Path) -> None:

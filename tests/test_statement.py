@@ -237,7 +237,7 @@ def test_every_template_field_is_documented() -> None:
 def test_today_must_be_a_day(invoke: Invoke) -> None:
     result = invoke("statement", "--org", ORG, GREEN_PAPER, "--today", "2026")
     assert result.exit_code == 2
-    assert "--today: give a day, like 2026-01-31, not '2026'" in result.stderr
+    assert "--today: give a day, like 31/01/2026 or 2026-01-31, not '2026'" in result.stderr
 
 
 # --- "What happens next": for this paper, at its stage ------------------------------------

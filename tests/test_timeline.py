@@ -460,8 +460,12 @@ def test_ics_writes_a_file_and_never_over_one_without_force(invoke: Invoke, tmp_
 def test_table_cannot_go_to_a_file(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("timeline", "-o", tmp_path / "t.txt")
     assert result.exit_code == 2
-    assert "use --format json, markdown, ics or svg" in result.stderr
+    assert "timeline cannot write a .txt file; it writes files ending .md, .json, .ics, .svg" in result.stderr
     assert not (tmp_path / "t.txt").exists()
+    result = invoke("timeline", "-f", "table", "-o", tmp_path / "t.md")
+    assert result.exit_code == 2
+    assert "--format table is a table for the screen" in result.stderr
+    assert not (tmp_path / "t.md").exists()
 
 
 # --- SVG -------------------------------------------------------------------------------

@@ -7,21 +7,25 @@ Heavy modules (pydantic models, rich, the loaders) are imported inside the comma
 from __future__ import annotations
 
 import errno
+import importlib
 import math
 import os
 import sys
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from sendreview import __version__
+from sendreview.errors import SendReviewError
 
 # sendreview uses no pydantic plugins; looking for them scans every installed package's
 # metadata, which costs about 15 ms at each start.
@@ -114,7 +118,23 @@ class TimelineFormat(str, Enum):
 
 
 class _Group(TyperGroup):
-    """Turn our errors into messages and exit codes, in this one place."""
+    """Build only the command that runs, and turn our errors into messages and exit codes, in this one place.
+
+    Typer turns every command's options into click parameters when the program starts; here a command is
+    turned only when it is asked for (see `_Commands`), and `--help` lists the commands from `COMMANDS`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()  # a mapping that builds each command on first use
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with its one sentence, wrapped to the terminal, never cut short."""
+        with formatter.section("Commands"):
+            formatter.write_dl(list(COMMANDS.items()))
 
     def invoke(self, ctx: Any) -> Any:  # typer's own Context type is private
         with _warnings_to_stderr():
@@ -151,7 +171,6 @@ class _Group(TyperGroup):
         return result
 
     def _failed(self, ctx: Any, error: Exception) -> NoReturn:
-        from sendreview.errors import SendReviewError
         from sendreview.text import visible, visible_lines
 
         debug = bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("SENDREVIEW_DEBUG"))
@@ -234,15 +253,135 @@ def _warnings_to_stderr() -> Iterator[None]:
         yield
 
 
+# Every command, in the order `sendreview --help` lists them, with the one sentence it says about itself
+# (the first paragraph of the command's own help: a test checks they agree).
+COMMANDS = {
+    "asks": "List what families asked for.",
+    "timeline": "Show the SEND review's history and what comes next.",
+    "init": "Start a document file for a new paper.",
+    "assess": "Assess a paper's proposals one at a time.",
+    "suggest": "Suggest which asks each unassessed proposal touches.",
+    "validate": "Check your YAML files and report every problem.",
+    "compare": "Hold every proposal of a paper against every ask.",
+    "statement": "Write your statement on a published paper.",
+    "respond": "Draft your answers to a consultation.",
+    "diff": "Track the asks from one paper to the next.",
+    "aggregate": "Count many forums' assessments of one paper together.",
+    "evidence": "Turn a survey of parents into evidence.",
+    "profile": "Write your forum's profile.",
+    "docs": "Show a guide: the file formats, your own templates or the JSON.",
+    "schema": "Print the JSON Schema of a file format or of a command's output.",
+}
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The commands by name; each is turned into a click command the first time it is looked up."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+def _build(name: str) -> Any:
+    """Turn one registered command (or group of commands) into what click runs."""
+    import typer.main
+
+    for info in registry.registered_commands:
+        assert info.callback is not None
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            command = typer.main.get_command_from_info(info, pretty_exceptions_short=False, rich_markup_mode=None)
+            return _in_words(command)
+    for group in registry.registered_groups:
+        assert group.typer_instance is not None
+        if group.typer_instance.info.name == name:
+            built = typer.main.get_group_from_info(
+                group, pretty_exceptions_short=False, suggest_commands=True, rich_markup_mode=None
+            )
+            _in_words(built)
+            for command in built.commands.values():
+                _in_words(command)
+            return built
+    raise KeyError(name)
+
+
+# What a value is called in --help when an option does not say: words, never Python's type names.
+_METAVARS = {Path: "FILE", str: "TEXT", int: "N", float: "N"}
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone (FILE, FILE…), in the usage line and under Arguments."""
+
+    def _usage_display_name(self) -> str:
+        name = str(self.metavar)
+        return name if self.required else f"[{name}]"
+
+    def _rich_display_name(self) -> str:
+        return str(self.metavar)
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+def _in_words(command: Any) -> Any:
+    """Give every option and argument of a command a metavar in words (FILE, TEXT, N; a|b for choices)."""
+    import typing
+
+    for param in command.params:
+        if getattr(param, "is_flag", False):
+            continue
+        described = param.type_descriptor
+        annotation = described.annotation
+        if described.is_list:
+            (annotation,) = typing.get_args(annotation)
+        choices = (
+            [str(choice.value) for choice in annotation]
+            if described.is_choice and isinstance(annotation, type) and issubclass(annotation, Enum)
+            else None
+        )
+        if param.param_type_name == "argument":
+            if param.metavar is None:
+                param.metavar = param.name.upper() if choices else _METAVARS.get(annotation, "TEXT")
+                param.metavar += "…" if param.nargs != 1 else ""
+            if choices:
+                param.help = (
+                    f"{param.help} One of: {', '.join(choices)}." if param.help else f"One of: {', '.join(choices)}."
+                )
+            param.__class__ = _Argument
+        elif param.metavar is None:
+            param.metavar = "|".join(choices) if choices else _METAVARS.get(annotation, "TEXT")
+    return command
+
+
 app = typer.Typer(
     cls=_Group,
     name="sendreview",
     help="Hold government SEND papers against what parent carer forums asked for.",
     no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+# Where the commands are registered: nothing here is turned into click parameters until it runs.
+registry = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 AsksOption = Annotated[
     list[Path] | None,
@@ -276,7 +415,12 @@ DocumentArgument = Annotated[
     typer.Argument(help="The paper's proposals, as a YAML document file (- reads piped input).", show_default=False),
 ]
 # One option object serves every command's --format; each command's Annotated type says which formats.
-FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+FORMAT_OPTION = typer.Option(
+    "--format",
+    "-f",
+    help="Output format; by default from the --output file's ending, else table.",
+    show_default=False,
+)
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", show_default=False),
@@ -324,7 +468,6 @@ def main_options(
 def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfile | None = None) -> Catalogue:
     """The asks: the bundled ones (unless left out) and --asks files, else the profile's asks files."""
     from sendreview.api import load_catalogue
-    from sendreview.errors import SendReviewError
 
     if not asks and forum is not None:
         asks = list(forum.asks)
@@ -334,7 +477,6 @@ def _catalogue(asks: list[Path] | None, no_default_asks: bool, forum: ForumProfi
 
 
 def _date(option: str, value: str | None) -> FuzzyDate | None:
-    from sendreview.errors import SendReviewError
     from sendreview.models.dates import user_date
 
     if value is None:
@@ -400,51 +542,169 @@ def _exit_if_failed(failures: list[str]) -> None:
         raise typer.Exit(1)
 
 
-def _json(model: Any) -> None:
-    _write(_json_text(model))
+# --- Outputs: one table per command (format -> renderer) and one helper that shows or writes ---
+
+Render = Callable[[Any], Any]
+
+# What each file ending holds; .markdown and .htm are the same formats as .md and .html.
+ENDINGS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".docx": "docx",
+    ".ics": "ics",
+    ".svg": "svg",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+# Formats that are bytes for a file, never shown on the screen.
+_FILE_ONLY = {"docx": "a Word file needs --output FILE.docx (it cannot be shown on the screen)"}
 
 
-def _json_text(model: Any) -> str:
-    from sendreview.text import json_text
+def lazy(target: str) -> Render:
+    """A renderer named as 'module:function', imported only when it runs (so start-up stays light)."""
+    module, _, name = target.partition(":")
 
-    return json_text(model.model_dump_json(indent=2, by_alias=True))
+    def render(result: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(result)
+
+    return render
 
 
-@app.command()
+def json_text(model: Any) -> str:
+    """A result as JSON, the same way for every command."""
+    from sendreview.text import json_text as cleaned
+
+    return cleaned(model.model_dump_json(indent=2, by_alias=True))
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What one command can show on the screen (drawn with rich) and write as text or bytes, by format."""
+
+    command: str
+    default: str
+    screen: Mapping[str, Render] = field(default_factory=dict)
+    files: Mapping[str, Render] = field(default_factory=dict)
+
+    @property
+    def formats(self) -> list[str]:
+        return [*self.screen, *self.files]
+
+    def with_renderers(self, **renderers: Render) -> Outputs:
+        """The same table with some renderers given the run's own settings (a template, a day)."""
+        screen = {name: renderers.get(name, render) for name, render in self.screen.items()}
+        files = {name: renderers.get(name, render) for name, render in self.files.items()}
+        return Outputs(self.command, self.default, screen, files)
+
+    def endings(self) -> str:
+        written = [e for e, f in ENDINGS.items() if self._named(f) in self.files and e not in (".htm", ".markdown")]
+        return ", ".join(written)
+
+    def _named(self, fmt: str) -> str:
+        """This command's name for a format ('md' is 'markdown' where the command calls it that)."""
+        return "markdown" if fmt == "md" and "markdown" in self.files else fmt
+
+    def chosen(self, given: str | None, output: Path | None) -> str:
+        """The format to use: --format, else the --output file's ending, else the default; a mismatch refused."""
+        if output is None:
+            fmt = given or self.default
+            if fmt in _FILE_ONLY:
+                raise SendReviewError(_FILE_ONLY[fmt])
+            return fmt
+        if given in self.screen:
+            raise SendReviewError(
+                f"--output: --format {given} is a table for the screen; {self.command} writes files ending"
+                f" {self.endings()}, chosen by the ending"
+            )
+        if output.is_dir():
+            raise SendReviewError(f"{output}: is a folder; give the name of a file in it, ending {self.endings()}")
+        ending = output.suffix.lower()
+        if not ending and given:
+            return given  # a file with no ending holds what --format says
+        fmt = self._named(ENDINGS.get(ending, ""))
+        if fmt not in self.files:
+            what = f"a {ending} file" if ending else "a file with no ending"
+            raise SendReviewError(
+                f"{output}: {self.command} cannot write {what}; it writes files ending {self.endings()}"
+            )
+        if given is not None and given != fmt:
+            raise SendReviewError(
+                f"{output}: --format {given} does not match the ending {ending} ({fmt});"
+                f" leave out --format, or give a file ending .{given if given != 'markdown' else 'md'}"
+            )
+        return fmt
+
+
+def show(result: Any, outputs: Outputs, given: str | None, output: Path | None, force: bool = False) -> None:
+    """Show a command's result on the screen, or write it to --output (atomically, never over a file
+    without --force) and say so; the format from --format or the file's ending."""
+    fmt = outputs.chosen(given, output)
+    if fmt in outputs.screen:
+        _print(outputs.screen[fmt](result))
+        return
+    content = outputs.files[fmt](result)
+    if output is not None:
+        from sendreview.output import write_output
+
+        write_output(output, content, force=force)
+        _wrote(output, content)
+    elif isinstance(content, bytes):
+        try:
+            sys.stdout.buffer.write(content)
+        except BrokenPipeError:
+            _silence_stdout()
+    else:
+        _write(content)
+
+
+def _value(choice: Enum | None) -> str | None:
+    return None if choice is None else str(choice.value)
+
+
+ASKS_OUTPUTS = Outputs(
+    "asks",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:asks_tree")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.markdown:asks")},
+)
+
+
+@registry.command()
 def asks(
-    group: Annotated[str | None, typer.Option(help="Show only this group, e.g. silver-bullets.")] = None,
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    group: Annotated[
+        str | None, typer.Option(help="Show only this group, e.g. silver-bullets.", metavar="GROUP")
+    ] = None,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """List what families asked for: the 2019 asks, the seven messages, the silver bullets,
-    principles and red lines.
+    """List what families asked for.
+
+    The 2019 asks, the seven messages, the silver bullets, the principles and the red lines.
 
     Example: sendreview asks --group silver-bullets
     """
     from sendreview.analysis.catalogue import catalogue_view
 
-    view = catalogue_view(_catalogue(extra, no_default_asks), group)
-    if format is ListFormat.json:
-        _json(view)
-    elif format is ListFormat.markdown:
-        from sendreview.render.markdown import asks as asks_markdown
-
-        _write(asks_markdown(view))
-    else:
-        from sendreview.render.terminal import asks_tree
-
-        _print(asks_tree(view))
+    show(catalogue_view(_catalogue(extra, no_default_asks), group), ASKS_OUTPUTS, _value(format), output, force)
 
 
 timeline_app = typer.Typer(
     name="timeline",
     no_args_is_help=False,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.add_typer(timeline_app)
+registry.add_typer(timeline_app)
 
 TimelineFile = Annotated[
     Path | None, typer.Option("--file", help="A timeline file of your own instead of the bundled one.")
@@ -459,7 +719,12 @@ DocumentOption = Annotated[
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Count overdue and days from this day, e.g. 2026-01-31; default: today."),
+    typer.Option(
+        "--today",
+        help="Count overdue and days from this day, as 31/01/2026 or 2026-01-31; by default today.",
+        metavar="DAY",
+        show_default=False,
+    ),
 ]
 
 
@@ -467,21 +732,36 @@ TodayOption = Annotated[
 def timeline(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option(help="Only milestones from this date, e.g. 2021 or 'Spring 2021'.")
+        str | None,
+        typer.Option(
+            help="Only milestones from this date: a day (31/01/2021 or 2021-01-31), a month, a year or 'Spring 2021'.",
+            metavar="DATE",
+        ),
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Only milestones up to this date.")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only milestones up to this date, written as for --since.", metavar="DATE")
+    ] = None,
     status: Annotated[Status | None, typer.Option(help="Only milestones with this status.")] = None,
     file: TimelineFile = None,
     document: DocumentOption = None,
     today: TodayOption = None,
     format: Annotated[
-        TimelineFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar, svg a picture.")
-    ] = TimelineFormat.table,
+        TimelineFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (ics is a calendar, svg a picture); by default from the --output file's ending,"
+            " else table.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Show the SEND review's history and what comes next, and by when: projected from the rules,
-    overdue once their time has passed, with the NNPCF's involvement. Steps the NNPCF's deck planned
+    """Show the SEND review's history and what comes next.
+
+    Each step says by when: projected from the rules, overdue once its time has passed, with the
+    NNPCF's involvement. Steps the NNPCF's deck planned
     that never happened are shown as such, and a missed forecast as missed, with what happened instead.
 
     Example: sendreview timeline --document examples/green-paper-2022.yaml
@@ -500,31 +780,35 @@ def timeline(
         until=_date("--until", until),
         status=status.value if status else None,
     )
-    if format is TimelineFormat.table:
-        from sendreview.render.terminal import timeline_table
+    show(view, TIMELINE_OUTPUTS.with_renderers(ics=_calendar), _value(format), output, force)
 
-        if output is not None:
-            from sendreview.errors import SendReviewError
 
-            raise SendReviewError("--output: a table is for the screen; use --format json, markdown, ics or svg")
-        _print(timeline_table(view))
-    elif format is TimelineFormat.json:
-        _emit(_json_text(view), output, force)
-    elif format is TimelineFormat.markdown:
-        from sendreview.render.markdown import timeline as timeline_markdown
+def _calendar(view: Any) -> bytes:
+    """The timeline as a calendar file, stamped with when it was made."""
+    import datetime as dt
 
-        _emit(timeline_markdown(view), output, force)
-    elif format is TimelineFormat.ics:
-        import datetime as dt
+    from sendreview.render.ics import timeline_ics
 
-        from sendreview.render.ics import timeline_ics
+    return timeline_ics(view, stamp=dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
 
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        _emit(timeline_ics(view, stamp=stamp), output, force)
-    else:
-        from sendreview.render.svg import timeline_svg
 
-        _emit(timeline_svg(view), output, force)
+TIMELINE_OUTPUTS = Outputs(
+    "timeline",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:timeline_table")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.markdown:timeline"),
+        "ics": _calendar,
+        "svg": lazy("sendreview.render.svg:timeline_svg"),
+    },
+)
+NEXT_OUTPUTS = Outputs(
+    "timeline next",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:next_table")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.markdown:next_milestones")},
+)
 
 
 @timeline_app.command("next")
@@ -532,33 +816,26 @@ def timeline_next(
     file: TimelineFile = None,
     document: DocumentOption = None,
     today: TodayOption = None,
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Show the milestones still to come, dated or projected, with the days until each; overdue first.
+    """Show the milestones still to come.
+
+    Dated or projected, with the days until each; overdue ones first.
 
     Example: sendreview timeline next --today 2022-04-01
     """
     from sendreview.analysis.timeline import upcoming
 
     loaded, info, day = _timeline_inputs(file, document, today)
-    view = upcoming(loaded, today=day, document=info)
-    if format is ListFormat.json:
-        _json(view)
-    elif format is ListFormat.markdown:
-        from sendreview.render.markdown import next_milestones
-
-        _write(next_milestones(view))
-    else:
-        from sendreview.render.terminal import next_table
-
-        _print(next_table(view))
+    show(upcoming(loaded, today=day, document=info), NEXT_OUTPUTS, _value(format), output, force)
 
 
 def _no_options_before(ctx: typer.Context) -> None:
     """Refuse `timeline --format json next`: the options would be silently ignored."""
-    from sendreview.errors import SendReviewError
 
-    defaults = (None, False, TimelineFormat.table)
+    defaults = (None, False)
     given = [f"--{name.replace('_', '-')}" for name, value in ctx.params.items() if value not in defaults]
     if given:
         raise SendReviewError(f"put {', '.join(given)} after '{ctx.invoked_subcommand}': sendreview timeline next ...")
@@ -568,14 +845,13 @@ def _today(value: str | None) -> dt.date:
     """The --today option: a day (not a month or season), or the real date."""
     import datetime as dt
 
-    from sendreview.errors import SendReviewError
     from sendreview.models.dates import Precision
 
     given = _date("--today", value)
     if given is None:
         return dt.date.today()
     if given.precision is not Precision.DAY:
-        raise SendReviewError(f"--today: give a day, like 2026-01-31, not '{value}'")
+        raise SendReviewError(f"--today: give a day, like 31/01/2026 or 2026-01-31, not '{value}'")
     return given.start
 
 
@@ -586,7 +862,6 @@ def _timeline_inputs(
     import datetime as dt
 
     from sendreview.api import load_catalogue, load_document, load_timeline
-    from sendreview.errors import SendReviewError
 
     errors: list[SendReviewError] = []
     day = dt.date.today()
@@ -610,7 +885,7 @@ def _timeline_inputs(
     return loaded, info, day
 
 
-@app.command()
+@registry.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="YAML files to check.", show_default=False)],
     kind: Annotated[FileKind | None, typer.Option(help="What the files are; by default told from their keys.")] = None,
@@ -620,8 +895,10 @@ def validate(
         bool, typer.Option("--strict", help="Exit with 1 if there are warnings (such as a source on a host to avoid).")
     ] = False,
 ) -> None:
-    """Check YAML files (documents, asks, timelines, commitment phrases, vocabularies, consultations, forum
-    profiles) and report every problem as FILE:LINE:COL.
+    """Check your YAML files and report every problem.
+
+    Documents, asks, timelines, commitment phrases, vocabularies, consultations and forum profiles;
+    each problem as FILE:LINE:COL.
 
     Also warns on a source on a host to avoid (a mirror, a test or prototype site, a paywall, an
     aggregator) and on a dated milestone with no source.
@@ -629,7 +906,7 @@ def validate(
     Example: sendreview validate my-response.yaml --strict
     """
     from sendreview.api import check_file
-    from sendreview.errors import Problem, SendReviewError
+    from sendreview.errors import Problem
     from sendreview.text import visible
 
     catalogue = _catalogue(extra, no_default_asks)
@@ -655,18 +932,22 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@registry.command()
 def compare(
     document: DocumentArgument,
-    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
+    format: Annotated[CompareFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     fail_on: FailOnOption = None,
     learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Hold every proposal of a paper against every ask: met, partly met, contested, opposed or not
-    addressed, red-line breaches first. The table shows a suggestion under each unassessed proposal.
+    """Hold every proposal of a paper against every ask.
+
+    Met, partly met, contested, opposed or not addressed, red-line breaches first. The table shows
+    a suggestion under each unassessed proposal.
 
     Example: sendreview compare examples/green-paper-2022.yaml --fail-on red-line
     """
@@ -678,27 +959,32 @@ def compare(
     paper = load_document(document, catalogue, warn_unassessed=True)
     earlier = load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document)
     result = run_compare(paper, catalogue)
-    if format is CompareFormat.json:
-        _json(result)
-    elif format is CompareFormat.markdown:
-        from sendreview.render.markdown import comparison
 
-        _write(comparison(result))
-    elif format is CompareFormat.csv:
-        from sendreview.render.tabular import comparison_csv
-
-        _write(comparison_csv(result))
-    else:
+    def table(result: Any) -> Any:
         from sendreview.analysis.suggest import first_suggestions
         from sendreview.render.terminal import comparison_report
 
         # On screen only: a suggestion is a hint for the reader, not part of the comparison's data.
         hints = first_suggestions(paper, catalogue, vocabulary=_vocabulary(no_default_asks), earlier=earlier)
-        _print(comparison_report(result, hints))
+        return comparison_report(result, hints)
+
+    show(result, COMPARE_OUTPUTS.with_renderers(table=table), _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
-@app.command()
+COMPARE_OUTPUTS = Outputs(
+    "compare",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:comparison_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.markdown:comparison"),
+        "csv": lazy("sendreview.render.tabular:comparison_csv"),
+    },
+)
+
+
+@registry.command()
 def statement(
     document: DocumentArgument,
     output: OutputOption = None,
@@ -709,13 +995,15 @@ def statement(
         ),
     ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", help="Your own Jinja2 template (see docs/templates.md).")
+        Path | None,
+        typer.Option("--template", help="Your own Jinja2 template (how to write one: sendreview docs templates)."),
     ] = None,
     org: Annotated[
         str | None,
         typer.Option(
             "--org",
             help="Who the statement is from; by default the profile's name, else the file's 'assessment: by:'.",
+            metavar="NAME",
             show_default=False,
         ),
     ] = None,
@@ -742,19 +1030,23 @@ def statement(
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Write the statement after a paper is published: what we asked for, agree with, want more of,
-    disagree with, what is missing and what happens next.
+    """Write your statement on a published paper.
 
-    Example: sendreview statement examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum"
-    -o statement.html
+    What we asked for, agree with, want more of, disagree with, what is missing and what happens next.
+
+    \b
+    Example: sendreview statement examples/green-paper-2022.yaml \\
+      --org "Anytown Parent Carer Forum" -o statement.html
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.compare import failed_checks
     from sendreview.analysis.statement import build_statement, speaking_for
     from sendreview.api import load_document, load_figures, load_timeline
-    from sendreview.render.statement import render_statement
 
-    fmt = _statement_format(format, output)
+    outputs = STATEMENT_OUTPUTS.with_renderers(
+        **{fmt: partial(_render_statement, fmt=fmt, template=template) for fmt in STATEMENT_OUTPUTS.files}
+    )
+    outputs.chosen(_value(format), output)  # before any work: a wrong ending is refused at once
     day = _today(today)
     forum = _profile(profile)
     catalogue = _catalogue(extra, no_default_asks, forum)
@@ -772,40 +1064,21 @@ def statement(
         intro=forum.profile.intro if forum else "",
         next_steps=forum.profile.next_steps if forum else "",
     )
-    content = render_statement(said, fmt, template)
-    _emit(content, output, force)
+    show(said, outputs, _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
 
 
-def _statement_format(format: StatementFormat | None, output: Path | None) -> str:
-    from sendreview.errors import SendReviewError
+def _render_statement(said: Any, *, fmt: str, template: Path | None) -> str | bytes:
+    from sendreview.render.statement import render_statement
 
-    ending = output.suffix.lower().lstrip(".") if output is not None else ""
-    ending = "html" if ending == "htm" else ending
-    if format is not None:
-        fmt = format.value
-    elif ending in ("md", "html", "txt", "docx"):
-        fmt = ending
-    else:
-        fmt = "md"
-    if fmt == "docx" and output is None:
-        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
-    return fmt
+    return render_statement(said, fmt, template)
 
 
-def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
-    """Write to --output (never over a file without --force), or to the screen."""
-    if output is not None:
-        from sendreview.output import write_output
-
-        write_output(output, content, force=force)
-    elif isinstance(content, bytes):
-        try:
-            sys.stdout.buffer.write(content)
-        except BrokenPipeError:
-            _silence_stdout()
-    else:
-        _write(content)
+STATEMENT_OUTPUTS = Outputs(
+    "statement",
+    "md",
+    files={fmt: partial(_render_statement, fmt=fmt, template=None) for fmt in ("md", "html", "txt", "docx")},
+)
 
 
 class RespondFormat(str, Enum):
@@ -820,11 +1093,14 @@ class Audience(str, Enum):
     parents = "parents"
 
 
-@app.command()
+@registry.command()
 def respond(
     document: DocumentArgument,
     consultation: Annotated[
-        str, typer.Option("--consultation", help="Which bundled consultation: send-review-2022 or send-reform-2026.")
+        str,
+        typer.Option(
+            "--consultation", help="Which bundled consultation: send-review-2022 or send-reform-2026.", metavar="ID"
+        ),
     ] = "send-review-2022",
     questions: Annotated[
         Path | None,
@@ -840,6 +1116,7 @@ def respond(
         typer.Option(
             "--org",
             help="Who the response is from; by default the profile's name, else the file's 'assessment: by:'.",
+            metavar="NAME",
             show_default=False,
         ),
     ] = None,
@@ -859,22 +1136,29 @@ def respond(
     no_default_asks: NoDefaultAsks = False,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Say whether the consultation has closed as of this day, e.g. 2022-05-01."),
+        typer.Option(
+            "--today",
+            help="Say whether the consultation has closed as of this day, as 01/05/2022 or 2022-05-01.",
+            metavar="DAY",
+        ),
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Draft the formal consultation response question by question, within the form's word limits;
-    or, with --for parents, a plain-English guide for families.
+    """Draft your answers to a consultation.
 
-    Example: sendreview respond examples/green-paper-2022.yaml --org "Anytown Parent Carer Forum" --question 5
+    Question by question, within the form's word limits; or, with --for parents, a plain-English
+    guide for families.
+
+    \b
+    Example: sendreview respond examples/green-paper-2022.yaml --question 5 \\
+      --org "Anytown Parent Carer Forum"
     """
     from sendreview.analysis.compare import compare as run_compare
     from sendreview.analysis.respond import build_guide, build_response
     from sendreview.analysis.statement import speaking_for
     from sendreview.api import load_response_inputs
-    from sendreview.render.respond import render_response
 
-    fmt = _file_format(format.value if format else None, output, ("md", "txt", "html", "docx", "json"))
+    RESPOND_OUTPUTS.chosen(_value(format), output)  # before any work: a wrong ending is refused at once
     day = _today(today)
     forum = _profile(profile)
     catalogue = _catalogue(extra, no_default_asks, forum)
@@ -888,11 +1172,10 @@ def respond(
         made: Any = build_guide(paper, asked, result, organisation=organisation, question=number, today=day)
     else:
         made = build_response(paper, asked, result, organisation=organisation, question=number)
-    _emit(render_response(made, fmt), output, force)
+    show(made, RESPOND_OUTPUTS, _value(format), output, force)
 
 
 def _question(number: int | None, asked: Any) -> int | None:
-    from sendreview.errors import SendReviewError
 
     numbers = [q.number for q in asked.questions]
     if number is not None and number not in numbers:
@@ -903,16 +1186,17 @@ def _question(number: int | None, asked: Any) -> int | None:
     return number
 
 
-def _file_format(given: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
-    """The --format given, else the --output file's ending, else md; Word only into a file."""
-    from sendreview.errors import SendReviewError
+def _render_response(made: Any, *, fmt: str) -> str | bytes:
+    from sendreview.render.respond import render_response
 
-    ending = output.suffix.lower().lstrip(".") if output is not None else ""
-    ending = "html" if ending == "htm" else ending
-    fmt = given or (ending if ending in formats else "md")
-    if fmt == "docx" and output is None:
-        raise SendReviewError("a Word file needs --output FILE.docx (it cannot be shown on the screen)")
-    return fmt
+    return render_response(made, fmt)
+
+
+RESPOND_OUTPUTS = Outputs(
+    "respond",
+    "md",
+    files={fmt: partial(_render_response, fmt=fmt) for fmt in ("md", "txt", "html", "docx", "json")},
+)
 
 
 class DiffFailOn(str, Enum):
@@ -921,13 +1205,15 @@ class DiffFailOn(str, Enum):
     red_line = "red-line"
 
 
-@app.command()
+@registry.command()
 def diff(
     documents: Annotated[
         list[Path],
-        typer.Argument(help="Two or more document files, oldest first: OLD.yaml NEW.yaml ...", show_default=False),
+        typer.Argument(help="Two or more document files, oldest first (OLD.yaml NEW.yaml).", show_default=False),
     ],
-    format: Annotated[ListFormat, FORMAT_OPTION] = ListFormat.table,
+    format: Annotated[ListFormat | None, FORMAT_OPTION] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     commitments: Annotated[
@@ -945,31 +1231,33 @@ def diff(
         ),
     ] = None,
 ) -> None:
-    """Track the asks from one paper to the next: what improved or regressed, which proposals were
-    carried, changed, dropped or are new, red-line breaches, and commitments that got weaker.
+    """Track the asks from one paper to the next.
 
-    Example: sendreview diff examples/green-paper-2022.yaml examples/improvement-plan-2023.yaml
+    What improved or regressed, which proposals were carried, changed, dropped or are new, red-line
+    breaches, and commitments that got weaker.
+
+    \b
+    Example: sendreview diff examples/green-paper-2022.yaml \\
+      examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.diff import diff as run_diff
     from sendreview.analysis.diff import failed_checks
     from sendreview.api import load_commitments, load_stages
-    from sendreview.errors import SendReviewError
 
     if len(documents) < 2:
         raise SendReviewError("diff needs at least two document files, oldest first: OLD.yaml NEW.yaml")
     catalogue = _catalogue(extra, no_default_asks)
     result = run_diff(load_stages(documents, catalogue), catalogue, load_commitments(commitments))
-    if format is ListFormat.json:
-        _json(result)
-    elif format is ListFormat.markdown:
-        from sendreview.render.diff import markdown as diff_markdown
-
-        _write(diff_markdown(result))
-    else:
-        from sendreview.render.diff_terminal import diff_report
-
-        _print(diff_report(result))
+    show(result, DIFF_OUTPUTS, _value(format), output, force)
     _exit_if_failed(failed_checks(result, [f.value for f in fail_on or ()]))
+
+
+DIFF_OUTPUTS = Outputs(
+    "diff",
+    "table",
+    screen={"table": lazy("sendreview.render.diff_terminal:diff_report")},
+    files={"json": json_text, "markdown": lazy("sendreview.render.diff:markdown")},
+)
 
 
 class SuggestFormat(str, Enum):
@@ -987,43 +1275,62 @@ class PaperKind(str, Enum):
     other = "other"
 
 
+# The core's defaults (sendreview.analysis.suggest), repeated so that start-up does not load the
+# suggester; tests/test_cli.py checks they are the same.
+DEFAULT_TOP = 3
+DEFAULT_MIN_SCORE = 2.0
+
 TopOption = Annotated[int, typer.Option("--top", help="Suggest at most this many asks per proposal.")]
 
 
 def _top(top: int) -> int:
-    from sendreview.errors import SendReviewError
 
     if top < 1:
         raise SendReviewError(f"--top: give 1 or more (got {top}); --top 0 would suggest nothing")
     return top
 
 
-@app.command()
+@registry.command()
 def suggest(
     document: DocumentArgument,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     min_score: Annotated[
-        float, typer.Option("--min-score", help="Leave out asks scoring less than this (see docs/formats.md).")
-    ] = 2.0,
+        float,
+        typer.Option(
+            "--min-score",
+            help="Leave out asks scoring less than this (the score is explained by: sendreview docs formats).",
+        ),
+    ] = DEFAULT_MIN_SCORE,
     every: Annotated[
         bool,
         typer.Option("--all", help="Suggest for every proposal, and flag assessed links whose words score very low."),
     ] = False,
     format: Annotated[
-        SuggestFormat, typer.Option("--format", "-f", help="Output format; yaml prints links ready to paste.")
-    ] = SuggestFormat.table,
+        SuggestFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (yaml: links ready to paste); by default from the --output file's ending, else table.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     learn_from: LearnFromOption = None,
 ) -> None:
-    """Suggest which asks each unassessed proposal most likely touches, with the words that matched
-    and, with --learn-from, the earlier proposals like it: a draft to check, never counted as an assessment.
+    """Suggest which asks each unassessed proposal touches.
 
-    Example: sendreview suggest examples/white-paper-2026.yaml --learn-from examples/improvement-plan-2023.yaml
+    With the words that matched and, with --learn-from, the earlier proposals like it: a draft to
+    check, never counted as an assessment.
+
+    \b
+    Example: sendreview suggest examples/white-paper-2026.yaml \\
+      --learn-from examples/improvement-plan-2023.yaml
     """
     from sendreview.analysis.suggest import suggest as run_suggest
     from sendreview.api import load_document, load_earlier
-    from sendreview.errors import SendReviewError
 
     if not math.isfinite(min_score) or min_score < 0:
         raise SendReviewError(f"--min-score: give 0 or more (got {min_score:g})")
@@ -1038,16 +1345,15 @@ def suggest(
         vocabulary=_vocabulary(no_default_asks),
         earlier=load_earlier(learn_from or (), catalogue, paper=paper, paper_path=document),
     )
-    if format is SuggestFormat.json:
-        _json(result)
-    elif format is SuggestFormat.yaml:
-        from sendreview.render.yamltext import suggestions_yaml
+    show(result, SUGGEST_OUTPUTS, _value(format), output, force)
 
-        _write(suggestions_yaml(result))
-    else:
-        from sendreview.render.terminal import suggestions_report
 
-        _print(suggestions_report(result))
+SUGGEST_OUTPUTS = Outputs(
+    "suggest",
+    "table",
+    screen={"table": lazy("sendreview.render.terminal:suggestions_report")},
+    files={"json": json_text, "yaml": lazy("sendreview.render.yamltext:suggestions_yaml")},
+)
 
 
 class AggregateFormat(str, Enum):
@@ -1062,7 +1368,7 @@ class BreakDown(str, Enum):
     region = "region"
 
 
-@app.command()
+@registry.command()
 def aggregate(
     files: Annotated[
         list[Path],
@@ -1071,14 +1377,16 @@ def aggregate(
     by: Annotated[
         BreakDown | None, typer.Option("--by", help="Break every figure down by the nine English regions.")
     ] = None,
-    format: Annotated[AggregateFormat, FORMAT_OPTION] = AggregateFormat.table,
+    format: Annotated[AggregateFormat | None, FORMAT_OPTION] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
 ) -> None:
-    """Count many forums' assessments of one paper together: for each proposal and ask, how many
-    forums agree, partly agree or disagree, the consensus, red lines seen crossed, and who differs.
+    """Count many forums' assessments of one paper together.
+
+    For each proposal and ask: how many forums agree, partly agree or disagree, the consensus, red
+    lines seen crossed, and who differs.
 
     Example: sendreview aggregate examples/network/forums --by region
     """
@@ -1087,19 +1395,23 @@ def aggregate(
 
     catalogue = _catalogue(extra, no_default_asks)
     result = run_aggregate(load_forums(files, catalogue), catalogue, by_region=by is BreakDown.region)
-    if format is AggregateFormat.table:
-        from sendreview.render.network_terminal import network_report
-
-        _no_output_for_table(output)
-        _print(network_report(result))
-        return
-    from sendreview.render import network
-
-    renderers = {"json": _json_text, "markdown": network.markdown, "csv": network.csv_text, "html": network.html_report}
-    _emit(renderers[format.value](result), output, force)
+    show(result, AGGREGATE_OUTPUTS, _value(format), output, force)
 
 
-@app.command()
+AGGREGATE_OUTPUTS = Outputs(
+    "aggregate",
+    "table",
+    screen={"table": lazy("sendreview.render.network_terminal:network_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.network:markdown"),
+        "csv": lazy("sendreview.render.network:csv_text"),
+        "html": lazy("sendreview.render.network:html_report"),
+    },
+)
+
+
+@registry.command()
 def evidence(
     survey: Annotated[Path, typer.Argument(help="A survey export: CSV, one row per respondent.", show_default=False)],
     map: Annotated[
@@ -1109,38 +1421,37 @@ def evidence(
     quotes: Annotated[
         bool, typer.Option("--quotes", help="Include free-text answers, with personal data taken out.")
     ] = False,
-    format: Annotated[CompareFormat, FORMAT_OPTION] = CompareFormat.table,
+    format: Annotated[CompareFormat | None, FORMAT_OPTION] = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Turn a survey of parents into evidence: support and opposition for each proposal with 95 %
-    intervals, broken down by who answered, small groups suppressed and personal data taken out.
+    """Turn a survey of parents into evidence.
 
-    Example: sendreview evidence examples/network/survey.csv --map examples/network/survey.yaml
+    Support and opposition for each proposal with 95 % intervals, broken down by who answered,
+    small groups suppressed and personal data taken out.
+
+    \b
+    Example: sendreview evidence examples/network/survey.csv \\
+      --map examples/network/survey.yaml
     """
     from sendreview.api import load_evidence
 
-    result = load_evidence(survey, map, quotes=quotes)
-    if format is CompareFormat.table:
-        from sendreview.render.network_terminal import evidence_report
-
-        _no_output_for_table(output)
-        _print(evidence_report(result))
-        return
-    from sendreview.render import evidence as render_evidence
-
-    renderers = {"json": _json_text, "markdown": render_evidence.markdown, "csv": render_evidence.csv_text}
-    _emit(renderers[format.value](result), output, force)
+    show(load_evidence(survey, map, quotes=quotes), EVIDENCE_OUTPUTS, _value(format), output, force)
 
 
-def _no_output_for_table(output: Path | None) -> None:
-    if output is not None:
-        from sendreview.errors import SendReviewError
+EVIDENCE_OUTPUTS = Outputs(
+    "evidence",
+    "table",
+    screen={"table": lazy("sendreview.render.network_terminal:evidence_report")},
+    files={
+        "json": json_text,
+        "markdown": lazy("sendreview.render.evidence:markdown"),
+        "csv": lazy("sendreview.render.evidence:csv_text"),
+    },
+)
 
-        raise SendReviewError("--output: a table is for the screen; choose another --format")
 
-
-@app.command()
+@registry.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new document file to write.", show_default=False)],
     paper: Annotated[
@@ -1161,6 +1472,7 @@ def init(
         typer.Option(
             "--published",
             help="When it came out: a day (23/02/2026 or 2026-02-23), a month or 'Spring 2026'.",
+            metavar="DATE",
             show_default=False,
         ),
     ] = None,
@@ -1168,18 +1480,19 @@ def init(
         PaperKind | None,
         typer.Option("--kind", help="What kind of paper it is; by default told from its title.", show_default=False),
     ] = None,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     profile: ProfileOption = None,
 ) -> None:
-    """Start a new document file for a paper, drafted from the paper itself with --from: its proposals,
-    each with suggested asks as comments to check. Never replaces a file.
+    """Start a document file for a new paper.
+
+    Drafted from the paper itself with --from: its proposals, each with suggested asks as comments
+    to check. Never replaces a file.
 
     Example: sendreview init white-paper.yaml --from white-paper.pdf
     """
     from sendreview.api import start_document
-    from sendreview.errors import SendReviewError
     from sendreview.output import existing, write_output
     from sendreview.render.yamltext import draft_yaml, started
     from sendreview.text import visible
@@ -1204,21 +1517,25 @@ def init(
     typer.echo(visible(started(draft, found, str(path))), err=True)
 
 
-@app.command()
+@registry.command()
 def assess(
     document: DocumentArgument,
     ask: Annotated[
         list[str] | None,
-        typer.Option("--ask", help="Offer this ask too, for every proposal (repeatable).", show_default=False),
+        typer.Option(
+            "--ask", help="Offer this ask too, for every proposal (repeatable).", metavar="ASK", show_default=False
+        ),
     ] = None,
-    top: TopOption = 3,
+    top: TopOption = DEFAULT_TOP,
     extra: AsksOption = None,
     no_default_asks: NoDefaultAsks = False,
     learn_from: LearnFromOption = None,
     profile: ProfileOption = None,
 ) -> None:
-    """Go through the proposals not yet assessed, one at a time, answering for each suggested ask;
-    every answer is saved in the file at once, keeping its comments and layout.
+    """Assess a paper's proposals one at a time.
+
+    Answer for each suggested ask; every answer is saved in the file at once, keeping its comments
+    and layout.
 
     Example: sendreview assess white-paper.yaml
     """
@@ -1252,14 +1569,15 @@ def _read_line() -> str | None:
 
 profile_app = typer.Typer(
     name="profile",
-    help="Write your forum's profile (forum.yaml): who you are, your own asks, words for your statements."
+    help="Write your forum's profile.\n\nIt is forum.yaml: who you are, your own asks, words for your statements."
     "\n\nExample: sendreview profile init",
     no_args_is_help=True,
+    subcommand_metavar="COMMAND [ARGS]…",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.add_typer(profile_app)
+registry.add_typer(profile_app)
 
 
 @profile_app.command("init")
@@ -1267,11 +1585,12 @@ def profile_init(
     path: Annotated[Path, typer.Argument(help="Where to write the profile.")] = Path("forum.yaml"),
     force: ForceOption = False,
 ) -> None:
-    """Write your forum's profile by answering a few questions, one per line.
+    """Write your forum's profile by answering a few questions.
+
+    One answer per line.
 
     Example: sendreview profile init
     """
-    from sendreview.errors import SendReviewError
     from sendreview.guided import ask_profile
     from sendreview.output import existing, write_output
     from sendreview.render.yamltext import profile_yaml
@@ -1283,19 +1602,49 @@ def profile_init(
     _wrote(path, content)
 
 
-@app.command()
+@registry.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file format or output to describe.")],
 ) -> None:
-    """Print the JSON Schema of a file format (document, asks, timeline, commitments, vocabulary, consultation,
-    profile) or of a command's JSON output (compare, diff, suggest, timeline-view, timeline-next, respond,
-    respond-guide).
+    """Print the JSON Schema of a file format or of a command's output.
+
+    File formats: document, asks, timeline, commitments, vocabulary, consultation, profile. Outputs:
+    compare, diff, suggest, timeline-view, timeline-next, respond, respond-guide, aggregate,
+    evidence, survey-map.
 
     Example: sendreview schema document > document.schema.json
     """
     from sendreview.schemas import json_schema
 
     _write(json_schema(kind.value))
+
+
+class Guide(str, Enum):
+    formats = "formats"
+    templates = "templates"
+    json = "json"
+
+
+@registry.command()
+def docs(
+    guide: Annotated[
+        Guide,
+        typer.Argument(
+            help="formats: every YAML file and its fields; templates: writing your own statement template;"
+            " json: what each command's JSON output holds.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Show a guide: the file formats, your own templates or the JSON.
+
+    The guides ship with sendreview, so they match the version you have.
+
+    Example: sendreview docs formats
+    """
+    from sendreview.resources import guide_text
+
+    _write(guide_text(guide.value))
 
 
 def main() -> NoReturn:

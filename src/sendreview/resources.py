@@ -21,3 +21,17 @@ def bundled_path(name: str) -> Path:
 def bundled_template_folder() -> Path:
     """The folder of the package's bundled templates."""
     return _packaged("templates")
+
+
+GUIDES = ("formats", "templates", "json")
+
+
+def guide_text(name: str) -> str:
+    """A guide from the docs folder (formats, templates, json): shipped inside the package when installed
+    from a wheel, read from the source tree's docs/ when run from a checkout."""
+    if name not in GUIDES:
+        raise ValueError(f"no guide {name!r}")
+    packaged = resources.files("sendreview").joinpath("docs", f"{name}.md")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "docs" / f"{name}.md").read_text(encoding="utf-8")

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group as Stack
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -57,14 +58,63 @@ def usable_width(width: int) -> int:
 
 
 def for_width(renderable: RenderableType, width: int) -> RenderableType:
-    """The renderable laid out for a terminal `width` columns wide: tables stacked when narrow."""
-    if width >= NARROW:
-        return renderable
+    """The renderable laid out for a terminal `width` columns wide, never cutting a word short.
+
+    A table keeps its columns when each column can be as wide as its longest word (an id such as
+    `coproduction-not-confrontation` is the text a user must type); otherwise, or below NARROW
+    columns, it is stacked as lines of "Heading: value". Only a web address may fold onto the next line.
+    """
     if isinstance(renderable, Table):
-        return _stacked(renderable)
+        return _fitted(renderable, width) if width >= NARROW else _stacked(renderable)
     if isinstance(renderable, Stack):
         return Stack(*(for_width(part, width) for part in renderable.renderables))
     return renderable
+
+
+# Each column costs this much beside its text: a space each side and a border.
+_COLUMN_EDGES = 3
+
+
+def _fitted(table: Table, width: int) -> RenderableType:
+    """The table with every column at least as wide as its longest word, or stacked if they cannot all fit.
+
+    The room left is shared out in proportion to how much more each column would like; rich's own
+    sharing may squeeze a column below its longest word and cut it with "…".
+    """
+    least = [_widest(column, words=not column.no_wrap) for column in table.columns]
+    most = [max(_widest(column, words=False), low) for column, low in zip(table.columns, least, strict=True)]
+    room = width - _COLUMN_EDGES * len(least) - 1
+    if sum(least) > room:
+        return _stacked(table)
+    for column in table.columns:
+        column.overflow = "fold"  # a web address longer than its column folds; nothing ends in "…"
+    if sum(most) <= room or _rich_keeps_words(table, width, least):
+        return table
+    spare, wants = room - sum(least), [high - low for low, high in zip(least, most, strict=True)]
+    given = [spare * want // sum(wants) for want in wants]
+    for column, low, extra in zip(table.columns, least, given, strict=True):
+        column.width = low + extra
+    return table
+
+
+def _rich_keeps_words(table: Table, width: int, least: list[int]) -> bool:
+    """Whether rich's own layout already gives every column room for its longest word (then it is kept)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(width=width, file=StringIO())
+    # rich's sharing of the width, as it will print the table (a private method, pinned by the tests at 60-120 columns)
+    widths = table._calculate_column_widths(console, console.options.update_width(width - table._extra_width))
+    padding = [table._get_padding_width(index) for index in range(len(widths))]
+    return all(w - pad >= low for w, pad, low in zip(widths, padding, least, strict=True))
+
+
+def _widest(column: Column, *, words: bool) -> int:
+    """The widest word (or line) in a column's heading and cells; web addresses left out, as they may fold."""
+    texts = [str(column.header), *(cell.plain if isinstance(cell, Text) else str(cell) for cell in column.cells)]
+    pieces = [piece for text in texts for piece in (text.split() if words else text.splitlines())]
+    return max((cell_len(p) for p in pieces if not p.lstrip("(").startswith("http")), default=0)
 
 
 def _stacked(table: Table) -> RenderableType:
