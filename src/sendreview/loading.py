@@ -6,34 +6,30 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar, get_args
+from typing import Any, Generic, Literal, TypeVar, cast, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from sendreview.errors import MAX_PROBLEMS, Problem, SendReviewError, did_you_mean
 from sendreview.files import display_name, read_bytes
-from sendreview.models.asks import CatalogueFile
-from sendreview.models.commitments import CommitmentsFile
-from sendreview.models.consultation import ConsultationFile
-from sendreview.models.document import Document
-from sendreview.models.profile import Profile
-from sendreview.models.timeline import Timeline
-from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
 Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "consultation", "profile"]
-KINDS: dict[str, type[BaseModel]] = {
-    "asks": CatalogueFile,
-    "timeline": Timeline,
-    "document": Document,
-    "commitments": CommitmentsFile,
-    "vocabulary": VocabularyFile,
-    "consultation": ConsultationFile,
-    "profile": Profile,
+# Where each kind's model lives: imported only when a file of that kind is read, so a command
+# pays for building the models it uses and no others.
+KINDS: dict[str, tuple[str, str]] = {
+    "asks": ("asks", "CatalogueFile"),
+    "timeline": ("timeline", "Timeline"),
+    "document": ("document", "Document"),
+    "commitments": ("commitments", "CommitmentsFile"),
+    "vocabulary": ("vocabulary", "VocabularyFile"),
+    "consultation": ("consultation", "ConsultationFile"),
+    "profile": ("profile", "Profile"),
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -50,7 +46,10 @@ class Loaded(Generic[ModelT]):
 def read_text(path: Path, name: str) -> str:
     """Read a file (or `-`, standard input) as UTF-8 (a BOM is fine), refusing what is too big,
     not a file, or not text."""
-    data = read_bytes(path, name, max_file_bytes())
+    return _decode(read_bytes(path, name, max_file_bytes()), name)
+
+
+def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -171,11 +170,47 @@ def load_any(
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:
         problems += checks[kind](data, source)
-    return Loaded(validate(data, KINDS[kind], source, problems), source)
+    return Loaded(validate(data, model_of(kind), source, problems), source)
+
+
+def model_of(kind: str) -> type[BaseModel]:
+    """The model a kind of file is checked as."""
+    module, name = KINDS[kind]
+    return cast(type[BaseModel], getattr(importlib.import_module(f"sendreview.models.{module}"), name))
+
+
+def load_bundled(
+    path: Path, model: type[ModelT], *, check: Check | None = None, name: str | None = None
+) -> Loaded[ModelT]:
+    """Load a file that ships with sendreview: checked in full once, then taken from the cache
+    (`sendreview.cache`) for as long as its bytes, the release and the code stay the same.
+
+    Never for a user's file: those are checked in full every time, through `load_file`.
+    """
+    from pydantic.version import VERSION
+
+    from sendreview import cache
+
+    name = name or display_name(path)
+    raw = read_bytes(path, name, max_file_bytes())
+    entry = cache.key(f"{model.__module__}.{model.__qualname__}", raw, VERSION)
+    kept = cache.recall(entry)
+    if type(kept) is model:
+        return Loaded(kept, Source(name, _decode(raw, name)))
+    # Checked from the very bytes the entry is named after, so it can never hold another version.
+    data, source, problems = _parse(_decode(raw, name), name)
+    if check is not None:
+        problems += check(data, source)
+    loaded = Loaded(validate(data, model, source, problems), source)
+    cache.keep(entry, loaded.model)
+    return loaded
 
 
 def _read(path: Path, name: str) -> tuple[Any, Source, list[Problem]]:
-    text = read_text(path, name)
+    return _parse(read_text(path, name), name)
+
+
+def _parse(text: str, name: str) -> tuple[Any, Source, list[Problem]]:
     data, problems = parse(text, name)
     if data is None and not problems:
         raise SendReviewError([Problem(name, 1, 1, "the file is empty (or only comments)")])
