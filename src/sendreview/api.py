@@ -56,7 +56,11 @@ BUNDLED_CONSULTATIONS = "consultations"
 
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
-    files: list[Loaded[CatalogueFile]] = [load_bundled(bundled_path(BUNDLED_ASKS), CatalogueFile)] if bundled else []
+    files: list[Loaded[CatalogueFile]] = []
+    if bundled:  # checked alone once, when it is first read; against the forum's files every time
+        files.append(
+            load_bundled(bundled_path(BUNDLED_ASKS), CatalogueFile, check_model=lambda f: check_catalogues([f]))
+        )
     errors: list[SendReviewError] = []
     for path in map(Path, extra):
         try:
@@ -65,7 +69,7 @@ def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Lo
             if not error.problems:  # unreadable: nothing more to learn from the other files
                 raise
             errors.append(error)
-    if problems := check_catalogues(files):
+    if extra and (problems := check_catalogues(files)):
         errors.append(SendReviewError(problems))
     if errors:
         raise SendReviewError.joined(errors)

@@ -24,7 +24,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +100,8 @@ def keep(name: str, value: Any) -> None:
     """Keep `value` under `name`, written whole or not at all; a folder that cannot be written is no error."""
     if not enabled():
         return
+    import tempfile
+
     where = folder()
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -180,11 +180,17 @@ def model_of(kind: str) -> type[BaseModel]:
 
 
 def load_bundled(
-    path: Path, model: type[ModelT], *, check: Check | None = None, name: str | None = None
+    path: Path,
+    model: type[ModelT],
+    *,
+    check: Check | None = None,
+    check_model: Callable[[Loaded[ModelT]], list[Problem]] | None = None,
+    name: str | None = None,
 ) -> Loaded[ModelT]:
     """Load a file that ships with sendreview: checked in full once, then taken from the cache
     (`sendreview.cache`) for as long as its bytes, the release and the code stay the same.
 
+    `check` looks at the plain data, as for `load_file`; `check_model` at the checked model.
     Never for a user's file: those are checked in full every time, through `load_file`.
     """
     from pydantic.version import VERSION
@@ -202,6 +208,8 @@ def load_bundled(
     if check is not None:
         problems += check(data, source)
     loaded = Loaded(validate(data, model, source, problems), source)
+    if check_model is not None and (problems := check_model(loaded)):
+        raise SendReviewError(problems)
     cache.keep(entry, loaded.model)
     return loaded
 
