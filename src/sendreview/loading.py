@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar, cast, get_args
+from typing import Any, Generic, Literal, TypeVar, cast, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -242,6 +242,8 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         except ValidationError as error:
             if len(problems) + error.error_count() >= MAX_PROBLEMS:
                 raise _schema_error(error, model, source, problems, at_least=True) from None
+    if (long := _long_list(model, data)) is not None:
+        return _validate_by_item(data, model, source, problems, *long)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
@@ -249,6 +251,65 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
     if problems:
         raise SendReviewError(problems)
     return result
+
+
+# A top-level list at least this long is checked an item at a time (see `_validate_by_item`).
+BY_ITEM_FROM = 1_000
+
+
+def _long_list(model: type[BaseModel], data: dict[str, Any]) -> tuple[str, str, type[BaseModel]] | None:
+    """The key, field name and item model of a long top-level list of models (a document's
+    proposals), when the model has no validator that needs the whole."""
+    decorators = model.__pydantic_decorators__
+    if decorators.model_validators or decorators.field_validators:
+        return None
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        items = data.get(key)
+        if not isinstance(items, list) or len(items) < BY_ITEM_FROM or get_origin(info.annotation) is not tuple:
+            continue
+        args = get_args(info.annotation)
+        if len(args) == 2 and args[1] is Ellipsis and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+            return key, name, args[0]
+    return None
+
+
+def _validate_by_item(
+    data: dict[str, Any],
+    model: type[ModelT],
+    source: Source,
+    problems: Sequence[Problem],
+    key: str,
+    name: str,
+    item_model: type[BaseModel],
+) -> ModelT:
+    """Validate a model whose list `key` is long one item at a time, letting go of each item's plain
+    data as its model is made: the plain data and the models are never both held whole, which at
+    100,000 proposals is hundreds of megabytes. The result, and every problem, are the same as
+    validating the whole at once."""
+    items: list[Any] = data[key]
+    made: list[BaseModel] = []
+    details: list[Any] = []
+    count = 0
+    for index, item in enumerate(items):
+        try:
+            made.append(item_model.model_validate(item))
+        except ValidationError as error:
+            count += error.error_count()
+            if len(details) <= MAX_PROBLEMS:
+                details += [{**e, "loc": (key, index, *e["loc"])} for e in error.errors(include_url=False)]
+        items[index] = None
+    try:
+        head = model.model_validate({**data, key: []})
+    except ValidationError as error:
+        count += error.error_count()
+        details = [*error.errors(include_url=False), *details]
+    if count:
+        raise _problems_error(details, count, model, source, problems) from None
+    if problems:
+        raise SendReviewError(problems)
+    values = {**dict(head), name: tuple(made)}
+    return model.model_construct(_fields_set={*head.model_fields_set, name}, **values)
 
 
 def _schema_error(
@@ -260,14 +321,28 @@ def _schema_error(
     at_least: bool = False,
 ) -> SendReviewError:
     """The schema's errors as problems, earlier ones included; only as many explained as are shown."""
-    # A value already refused while reading (a tag, say) would be reported twice.
-    known = {(p.line, p.column) for p in problems}
     wanted = max(MAX_PROBLEMS + 1 - len(problems), 0)
     details = (
         error.errors(include_url=False)[:wanted] if error.error_count() > wanted else error.errors(include_url=False)
     )
+    return _problems_error(details, error.error_count(), model, source, problems, at_least=at_least)
+
+
+def _problems_error(
+    details: Sequence[Any],
+    count: int,
+    model: type[BaseModel],
+    source: Source,
+    problems: Sequence[Problem],
+    *,
+    at_least: bool = False,
+) -> SendReviewError:
+    """Pydantic's errors (the first of `count`) as problems, earlier ones included."""
+    # A value already refused while reading (a tag, say) would be reported twice.
+    known = {(p.line, p.column) for p in problems}
+    details = details[: max(MAX_PROBLEMS + 1 - len(problems), 0)]
     found = [p for p in (_explain(e, model, source) for e in details) if (p.line, p.column) not in known]
-    return SendReviewError([*problems, *found], more=error.error_count() - len(details), at_least=at_least)
+    return SendReviewError([*problems, *found], more=count - len(details), at_least=at_least)
 
 
 def _first_items(data: Any, count: int) -> tuple[Any, bool]:
