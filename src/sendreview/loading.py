@@ -232,8 +232,9 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         message = f"expected a mapping (key: value) at the top, with {fields}; found a {_shape(data)}"
         raise SendReviewError([*problems, source.problem((), message)])
     # A list of 10,000 items takes at least 20,000 characters: smaller files need no second look.
-    checked, cut = _first_items(data, 10 * MAX_PROBLEMS) if len(source.text) > 20 * MAX_PROBLEMS else (data, False)
-    if cut:
+    has_long = len(source.text) > 20 * MAX_PROBLEMS and _has_list_over(data, 10 * MAX_PROBLEMS)
+    if has_long:
+        checked, _ = _first_items(data, 10 * MAX_PROBLEMS)
         # A long list with a mistake in every item would give pydantic millions of errors to build
         # (gigabytes): the first items of each list are checked alone, and if they hold more
         # problems than are shown, those are enough.
@@ -343,6 +344,21 @@ def _problems_error(
     details = details[: max(MAX_PROBLEMS + 1 - len(problems), 0)]
     found = [p for p in (_explain(e, model, source) for e in details) if (p.line, p.column) not in known]
     return SendReviewError([*problems, *found], more=count - len(details), at_least=at_least)
+
+
+def _has_list_over(data: Any, count: int) -> bool:
+    """Whether any list in the data is longer than `count`: looked for without copying anything,
+    since a copy of a large file's data would double its memory for nothing."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            if len(value) > count:
+                return True
+            pending.extend(item for item in value if isinstance(item, (list, dict)))
+        elif isinstance(value, dict):
+            pending.extend(item for item in value.values() if isinstance(item, (list, dict)))
+    return False
 
 
 def _first_items(data: Any, count: int) -> tuple[Any, bool]:
