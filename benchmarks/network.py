@@ -106,7 +106,7 @@ def main() -> None:
             "aggregate --by region --format html": ["aggregate", files, "--by", "region", "-f", "html"],
         }
         for label, command in runs.items():
-            elapsed, peak = run_peak([*SENDREVIEW, *command])
+            elapsed, _, peak = run_peak([*SENDREVIEW, *command])
             print(f"{label:<44} {size:>24} {elapsed:>8.2f} {peak:>8}")
         path, mapping = survey(folder, rows)
         size = f"{rows:,} rows ({path.stat().st_size / 1e6:.1f} MB)"
@@ -115,7 +115,7 @@ def main() -> None:
             "evidence --quotes --format csv": ["evidence", str(path), "--map", str(mapping), "--quotes", "-f", "csv"],
         }
         for label, command in runs.items():
-            elapsed, peak = run_peak([*SENDREVIEW, *command])
+            elapsed, _, peak = run_peak([*SENDREVIEW, *command])
             print(f"{label:<44} {size:>24} {elapsed:>8.2f} {peak:>8}")
 
 

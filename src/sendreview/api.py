@@ -26,9 +26,12 @@ if TYPE_CHECKING:
     from sendreview.analysis.network import Forum
     from sendreview.analysis.paper import PaperDraft
     from sendreview.analysis.strength import Lexicon
+    from sendreview.models.consultation import ConsultationFile
     from sendreview.models.dates import FuzzyDate
     from sendreview.models.profile import Profile
     from sendreview.models.survey import SurveyMap
+    from sendreview.models.timeline import Timeline
+    from sendreview.models.vocabulary import VocabularyFile
 
 from sendreview.checks import (
     check_agreed_is_complete,
@@ -39,12 +42,9 @@ from sendreview.checks import (
 )
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning, did_you_mean
 from sendreview.files import display_name
-from sendreview.loading import Check, Kind, Loaded, load_any, load_file
+from sendreview.loading import Check, Kind, Loaded, load_any, load_bundled, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
-from sendreview.models.consultation import ConsultationFile
 from sendreview.models.document import Document
-from sendreview.models.timeline import Timeline
-from sendreview.models.vocabulary import VocabularyFile
 from sendreview.resources import bundled_path
 from sendreview.yamlparse import Source
 
@@ -57,16 +57,19 @@ BUNDLED_CONSULTATIONS = "consultations"
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
     files: list[Loaded[CatalogueFile]] = []
+    if bundled:  # checked alone once, when it is first read; against the forum's files every time
+        files.append(
+            load_bundled(bundled_path(BUNDLED_ASKS), CatalogueFile, check_model=lambda f: check_catalogues([f]))
+        )
     errors: list[SendReviewError] = []
-    paths = [bundled_path(BUNDLED_ASKS)] if bundled else []
-    for path in [*paths, *map(Path, extra)]:
+    for path in map(Path, extra):
         try:
             files.append(load_file(path, CatalogueFile))
         except SendReviewError as error:
             if not error.problems:  # unreadable: nothing more to learn from the other files
                 raise
             errors.append(error)
-    if problems := check_catalogues(files):
+    if extra and (problems := check_catalogues(files)):
         errors.append(SendReviewError(problems))
     if errors:
         raise SendReviewError.joined(errors)
@@ -80,7 +83,11 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, bundled: bool = True) ->
 
 def load_timeline(path: Path | str | None = None) -> Timeline:
     """The bundled timeline, or a timeline file of the user's."""
-    return load_file(path or bundled_path(BUNDLED_TIMELINE), Timeline, check=check_timeline).model
+    from sendreview.models.timeline import Timeline
+
+    if path is None:
+        return load_bundled(bundled_path(BUNDLED_TIMELINE), Timeline, check=check_timeline).model
+    return load_file(path, Timeline, check=check_timeline).model
 
 
 def load_document(
@@ -101,8 +108,9 @@ def load_document(
 def load_vocabulary() -> VocabularyFile:
     """Today's words for the asks: the terms later papers use for them (`data/vocabulary.yaml`)."""
     from sendreview.checks import check_vocabulary
+    from sendreview.models.vocabulary import VocabularyFile
 
-    return load_file(bundled_path(BUNDLED_VOCABULARY), VocabularyFile, check=check_vocabulary).model
+    return load_bundled(bundled_path(BUNDLED_VOCABULARY), VocabularyFile, check=check_vocabulary).model
 
 
 _KIND_NAMES = {
@@ -215,8 +223,9 @@ def load_commitments(extra: Path | str | None = None) -> Lexicon:
     from sendreview.checks import check_commitments
     from sendreview.models.commitments import CommitmentsFile
 
-    paths = [bundled_path(BUNDLED_COMMITMENTS), *([Path(extra)] if extra is not None else [])]
-    files = [load_file(path, CommitmentsFile, check=check_commitments).model for path in paths]
+    files = [load_bundled(bundled_path(BUNDLED_COMMITMENTS), CommitmentsFile, check=check_commitments).model]
+    if extra is not None:
+        files.append(load_file(extra, CommitmentsFile, check=check_commitments).model)
     return Lexicon.from_files(files)
 
 
@@ -229,6 +238,7 @@ def bundled_consultations() -> list[str]:
 def load_consultation(path: Path | str | None = None, consultation: str | None = None) -> Loaded[ConsultationFile]:
     """A consultation's questions: a file of the user's (`path`), else a bundled one by id."""
     from sendreview.checks import check_consultation
+    from sendreview.models.consultation import ConsultationFile
 
     if path is None:
         known = bundled_consultations()
@@ -240,7 +250,7 @@ def load_consultation(path: Path | str | None = None, consultation: str | None =
             )
         # Named as in the repository, so a warning points at a short, findable place.
         name = f"data/{BUNDLED_CONSULTATIONS}/{consultation}.yaml"
-        return load_file(
+        return load_bundled(
             bundled_path(BUNDLED_CONSULTATIONS) / f"{consultation}.yaml",
             ConsultationFile,
             check=check_consultation,

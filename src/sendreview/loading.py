@@ -6,34 +6,30 @@ reading the YAML itself guards against).
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar, get_args
+from typing import Any, Generic, Literal, TypeVar, cast, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from sendreview.errors import MAX_PROBLEMS, Problem, SendReviewError, did_you_mean
 from sendreview.files import display_name, read_bytes
-from sendreview.models.asks import CatalogueFile
-from sendreview.models.commitments import CommitmentsFile
-from sendreview.models.consultation import ConsultationFile
-from sendreview.models.document import Document
-from sendreview.models.profile import Profile
-from sendreview.models.timeline import Timeline
-from sendreview.models.vocabulary import VocabularyFile
 from sendreview.yamlparse import PathPart, Source, max_file_bytes, parse
 
 Kind = Literal["asks", "timeline", "document", "commitments", "vocabulary", "consultation", "profile"]
-KINDS: dict[str, type[BaseModel]] = {
-    "asks": CatalogueFile,
-    "timeline": Timeline,
-    "document": Document,
-    "commitments": CommitmentsFile,
-    "vocabulary": VocabularyFile,
-    "consultation": ConsultationFile,
-    "profile": Profile,
+# Where each kind's model lives: imported only when a file of that kind is read, so a command
+# pays for building the models it uses and no others.
+KINDS: dict[str, tuple[str, str]] = {
+    "asks": ("asks", "CatalogueFile"),
+    "timeline": ("timeline", "Timeline"),
+    "document": ("document", "Document"),
+    "commitments": ("commitments", "CommitmentsFile"),
+    "vocabulary": ("vocabulary", "VocabularyFile"),
+    "consultation": ("consultation", "ConsultationFile"),
+    "profile": ("profile", "Profile"),
 }
 ModelT = TypeVar("ModelT", bound=BaseModel)
 Check = Callable[[Any, Source], list[Problem]]
@@ -50,7 +46,10 @@ class Loaded(Generic[ModelT]):
 def read_text(path: Path, name: str) -> str:
     """Read a file (or `-`, standard input) as UTF-8 (a BOM is fine), refusing what is too big,
     not a file, or not text."""
-    data = read_bytes(path, name, max_file_bytes())
+    return _decode(read_bytes(path, name, max_file_bytes()), name)
+
+
+def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -171,11 +170,55 @@ def load_any(
         raise SendReviewError([*problems, source.problem((), message)])
     if checks and kind in checks:
         problems += checks[kind](data, source)
-    return Loaded(validate(data, KINDS[kind], source, problems), source)
+    return Loaded(validate(data, model_of(kind), source, problems), source)
+
+
+def model_of(kind: str) -> type[BaseModel]:
+    """The model a kind of file is checked as."""
+    module, name = KINDS[kind]
+    return cast(type[BaseModel], getattr(importlib.import_module(f"sendreview.models.{module}"), name))
+
+
+def load_bundled(
+    path: Path,
+    model: type[ModelT],
+    *,
+    check: Check | None = None,
+    check_model: Callable[[Loaded[ModelT]], list[Problem]] | None = None,
+    name: str | None = None,
+) -> Loaded[ModelT]:
+    """Load a file that ships with sendreview: checked in full once, then taken from the cache
+    (`sendreview.cache`) for as long as its bytes, the release and the code stay the same.
+
+    `check` looks at the plain data, as for `load_file`; `check_model` at the checked model.
+    Never for a user's file: those are checked in full every time, through `load_file`.
+    """
+    from pydantic.version import VERSION
+
+    from sendreview import cache
+
+    name = name or display_name(path)
+    raw = read_bytes(path, name, max_file_bytes())
+    entry = cache.key(f"{model.__module__}.{model.__qualname__}", raw, VERSION)
+    kept = cache.recall(entry)
+    if type(kept) is model:
+        return Loaded(kept, Source(name, _decode(raw, name)))
+    # Checked from the very bytes the entry is named after, so it can never hold another version.
+    data, source, problems = _parse(_decode(raw, name), name)
+    if check is not None:
+        problems += check(data, source)
+    loaded = Loaded(validate(data, model, source, problems), source)
+    if check_model is not None and (problems := check_model(loaded)):
+        raise SendReviewError(problems)
+    cache.keep(entry, loaded.model)
+    return loaded
 
 
 def _read(path: Path, name: str) -> tuple[Any, Source, list[Problem]]:
-    text = read_text(path, name)
+    return _parse(read_text(path, name), name)
+
+
+def _parse(text: str, name: str) -> tuple[Any, Source, list[Problem]]:
     data, problems = parse(text, name)
     if data is None and not problems:
         raise SendReviewError([Problem(name, 1, 1, "the file is empty (or only comments)")])
@@ -189,8 +232,9 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         message = f"expected a mapping (key: value) at the top, with {fields}; found a {_shape(data)}"
         raise SendReviewError([*problems, source.problem((), message)])
     # A list of 10,000 items takes at least 20,000 characters: smaller files need no second look.
-    checked, cut = _first_items(data, 10 * MAX_PROBLEMS) if len(source.text) > 20 * MAX_PROBLEMS else (data, False)
-    if cut:
+    has_long = len(source.text) > 20 * MAX_PROBLEMS and _has_list_over(data, 10 * MAX_PROBLEMS)
+    if has_long:
+        checked, _ = _first_items(data, 10 * MAX_PROBLEMS)
         # A long list with a mistake in every item would give pydantic millions of errors to build
         # (gigabytes): the first items of each list are checked alone, and if they hold more
         # problems than are shown, those are enough.
@@ -199,6 +243,8 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
         except ValidationError as error:
             if len(problems) + error.error_count() >= MAX_PROBLEMS:
                 raise _schema_error(error, model, source, problems, at_least=True) from None
+    if (long := _long_list(model, data)) is not None:
+        return _validate_by_item(data, model, source, problems, *long)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
@@ -206,6 +252,65 @@ def validate(data: Any, model: type[ModelT], source: Source, problems: Sequence[
     if problems:
         raise SendReviewError(problems)
     return result
+
+
+# A top-level list at least this long is checked an item at a time (see `_validate_by_item`).
+BY_ITEM_FROM = 1_000
+
+
+def _long_list(model: type[BaseModel], data: dict[str, Any]) -> tuple[str, str, type[BaseModel]] | None:
+    """The key, field name and item model of a long top-level list of models (a document's
+    proposals), when the model has no validator that needs the whole."""
+    decorators = model.__pydantic_decorators__
+    if decorators.model_validators or decorators.field_validators:
+        return None
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        items = data.get(key)
+        if not isinstance(items, list) or len(items) < BY_ITEM_FROM or get_origin(info.annotation) is not tuple:
+            continue
+        args = get_args(info.annotation)
+        if len(args) == 2 and args[1] is Ellipsis and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+            return key, name, args[0]
+    return None
+
+
+def _validate_by_item(
+    data: dict[str, Any],
+    model: type[ModelT],
+    source: Source,
+    problems: Sequence[Problem],
+    key: str,
+    name: str,
+    item_model: type[BaseModel],
+) -> ModelT:
+    """Validate a model whose list `key` is long one item at a time, letting go of each item's plain
+    data as its model is made: the plain data and the models are never both held whole, which at
+    100,000 proposals is hundreds of megabytes. The result, and every problem, are the same as
+    validating the whole at once."""
+    items: list[Any] = data[key]
+    made: list[BaseModel] = []
+    details: list[Any] = []
+    count = 0
+    for index, item in enumerate(items):
+        try:
+            made.append(item_model.model_validate(item))
+        except ValidationError as error:
+            count += error.error_count()
+            if len(details) <= MAX_PROBLEMS:
+                details += [{**e, "loc": (key, index, *e["loc"])} for e in error.errors(include_url=False)]
+        items[index] = None
+    try:
+        head = model.model_validate({**data, key: []})
+    except ValidationError as error:
+        count += error.error_count()
+        details = [*error.errors(include_url=False), *details]
+    if count:
+        raise _problems_error(details, count, model, source, problems) from None
+    if problems:
+        raise SendReviewError(problems)
+    values = {**dict(head), name: tuple(made)}
+    return model.model_construct(_fields_set={*head.model_fields_set, name}, **values)
 
 
 def _schema_error(
@@ -217,14 +322,43 @@ def _schema_error(
     at_least: bool = False,
 ) -> SendReviewError:
     """The schema's errors as problems, earlier ones included; only as many explained as are shown."""
-    # A value already refused while reading (a tag, say) would be reported twice.
-    known = {(p.line, p.column) for p in problems}
     wanted = max(MAX_PROBLEMS + 1 - len(problems), 0)
     details = (
         error.errors(include_url=False)[:wanted] if error.error_count() > wanted else error.errors(include_url=False)
     )
+    return _problems_error(details, error.error_count(), model, source, problems, at_least=at_least)
+
+
+def _problems_error(
+    details: Sequence[Any],
+    count: int,
+    model: type[BaseModel],
+    source: Source,
+    problems: Sequence[Problem],
+    *,
+    at_least: bool = False,
+) -> SendReviewError:
+    """Pydantic's errors (the first of `count`) as problems, earlier ones included."""
+    # A value already refused while reading (a tag, say) would be reported twice.
+    known = {(p.line, p.column) for p in problems}
+    details = details[: max(MAX_PROBLEMS + 1 - len(problems), 0)]
     found = [p for p in (_explain(e, model, source) for e in details) if (p.line, p.column) not in known]
-    return SendReviewError([*problems, *found], more=error.error_count() - len(details), at_least=at_least)
+    return SendReviewError([*problems, *found], more=count - len(details), at_least=at_least)
+
+
+def _has_list_over(data: Any, count: int) -> bool:
+    """Whether any list in the data is longer than `count`: looked for without copying anything,
+    since a copy of a large file's data would double its memory for nothing."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            if len(value) > count:
+                return True
+            pending.extend(item for item in value if isinstance(item, (list, dict)))
+        elif isinstance(value, dict):
+            pending.extend(item for item in value.values() if isinstance(item, (list, dict)))
+    return False
 
 
 def _first_items(data: Any, count: int) -> tuple[Any, bool]:

@@ -20,16 +20,15 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning
 from sendreview.text import has_hidden_in_id
 from sendreview.text import id_without_hidden as _id_without_hidden
 
-_CLoader = getattr(yaml, "CSafeLoader", None)
-_BaseLoader: Any = _CLoader or yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
 _TAG = "tag:yaml.org,2002:"
 # Tags that only say what YAML would have guessed anyway; any other tag is refused.
 _ALLOWED_TAGS = {"!", *(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))}
@@ -85,6 +84,14 @@ def max_depth() -> int:
 def max_alias_values() -> int:
     """Most values that aliases may copy in one file (SENDREVIEW_MAX_ALIAS_VALUES, default 10,000)."""
     return _limit("SENDREVIEW_MAX_ALIAS_VALUES", 10_000)
+
+
+def _loader_class() -> Any:
+    """libyaml's safe loader, else PyYAML's own. PyYAML is imported when a file is first read, so
+    a run that takes only the cached bundled data never loads it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 def _position(mark: Any) -> tuple[int, int]:
@@ -158,7 +165,9 @@ def _places(text: str) -> Place | None:
     """Where every value of a file starts, read from the parser's events (a second, lighter pass,
     made only when a problem needs placing). An alias leads to its anchor's places; an anchor name
     used again means the later one from there on, as YAML says."""
-    loader = _BaseLoader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     anchors: dict[str, Place] = {}
     stack: list[list[Any]] = []  # [place, the key waiting for its value (or _NO_KEY, _SKIP)]
     root: Place | None = None
@@ -224,6 +233,9 @@ class _Frame:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
+_SHARED_LENGTH = 40
+
+
 class _Builder:
     """Build plain data from a stream of parser events, collecting problems."""
 
@@ -244,6 +256,9 @@ class _Builder:
         self.max_alias_values = max_alias_values()
         self.max_alias_chars = max_file_bytes()
         self.warnings: list[Problem] = []
+        # Short texts come back again and again (keys, stances, ask ids): one copy of each is kept,
+        # which at 100,000 proposals saves over a hundred megabytes.
+        self.shared: dict[str, str] = {}
 
     def problem(self, mark: Any, message: str) -> None:
         self.problems.append(Problem(self.name, *_position(mark), message))
@@ -253,7 +268,9 @@ class _Builder:
         return SendReviewError(self.problems)
 
     def run(self) -> Any:
-        loader = _BaseLoader(self.text)
+        import yaml
+
+        loader = _loader_class()(self.text)
         try:
             get_event = loader.get_event
             while True:
@@ -278,7 +295,7 @@ class _Builder:
             raise SendReviewError([*self.problems, yaml_problem(error, self.name, self.text)]) from None
         except yaml.YAMLError as error:  # the reader's errors carry an offset only
             index = getattr(error, "position", 0)
-            if _CLoader is not None:  # libyaml counts bytes of UTF-8, not characters
+            if hasattr(yaml, "CSafeLoader"):  # libyaml counts bytes of UTF-8, not characters
                 index = len(self.text.encode("utf-8")[:index].decode("utf-8", "ignore"))
             line, column = _line_column(self.text, index)
             reason = getattr(error, "reason", str(error))
@@ -299,6 +316,8 @@ class _Builder:
     def scalar(self, event: Any) -> None:
         # The busiest path (every value in a file), so the common case is tested first.
         text = event.value
+        if len(text) <= _SHARED_LENGTH:
+            text = self.shared.setdefault(text, text)
         value: Any = text
         tag = event.tag
         if tag is None:

@@ -109,7 +109,8 @@ class Catalogue:
     @classmethod
     def from_files(cls, files: list[CatalogueFile], *, local: int = 0) -> Catalogue:
         """Join catalogue files in order, the last `local` of them a forum's own; the first context found is kept."""
-        context = next((f.context for f in files if f.context is not None), Context())
+        # An empty Context only when none is given: making one builds its validator.
+        context = next((f.context for f in files if f.context is not None), None) or Context()
         own = files[len(files) - local :] if local else []
         return cls(
             groups=tuple(g for f in files for g in f.groups),

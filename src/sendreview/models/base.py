@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 class Model(BaseModel):
     """Base of every model read from YAML: unknown fields are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: a command that takes the bundled data from the cache never builds
+    # the validators of models it does not check.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # Plain `str` on purpose: the loader gives unquoted yes/no as a bool, which a str field refuses.
