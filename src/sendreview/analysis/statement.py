@@ -15,12 +15,12 @@ from sendreview.analysis.compare import VERDICTS, Breach, Comparison, Verdict
 from sendreview.analysis.projection import Projection, paper_milestone, project
 from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineEntry, TimelineView, ordered
+from sendreview.in_words import days_in_words, long_date, window, written
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import AssessmentStatus, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
 from sendreview.sources import urls
-from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
-from sendreview.wording import days_in_words, long_date, window, written
+from sendreview.terms import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 
 if TYPE_CHECKING:
     from sendreview.analysis.figures import Figures

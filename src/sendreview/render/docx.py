@@ -1,4 +1,4 @@
-"""The statement as a Word document: real headings, lists and a table, the same sections."""
+"""Word files (.docx): the statement, a drafted consultation response and the guide for parents."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.statement import ProposalPoint, Statement
+from sendreview.terms import verdict_label
 from sendreview.text import clean
-from sendreview.vocabulary import verdict_label
 
 
 def statement_docx(statement: Statement) -> bytes:
