@@ -78,6 +78,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(fifo: Path) -> Non
     _clean_refusal(_run("validate", fifo), f"{fifo}: is a named pipe (FIFO), not a file")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("option", ["--asks", "--commitments", "--template", "--from-text", "--file"])
 def test_every_file_option_refuses_a_named_pipe(fifo: Path, tmp_path: Path, option: str) -> None:
     command = {
@@ -451,6 +452,7 @@ def without_warnings(stderr: bytes) -> bytes:
     return b"".join(line for line in stderr.splitlines(keepends=True) if b": warning: " not in line)
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("args", RUNS, ids=[" ".join(map(str, r[::2])) for r in RUNS])
 def test_a_closed_pipe_is_a_quiet_exit(reader_gone: int, args: tuple[str | Path, ...]) -> None:
     assert _to(reader_gone, *args) == (0, "")
@@ -478,6 +480,7 @@ def test_reading_the_first_line_only() -> None:
     assert (process.returncode, err) == (0, b"")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize("args", RUNS, ids=[" ".join(map(str, r[::2])) for r in RUNS])
 def test_a_full_disk_on_the_screen_output(args: tuple[str | Path, ...]) -> None:
@@ -486,6 +489,7 @@ def test_a_full_disk_on_the_screen_output(args: tuple[str | Path, ...]) -> None:
     assert (code, err) == (2, "sendreview: cannot write the output (the disk is full)\n")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
 def test_output_is_utf8_whatever_the_locale(encoding: str, fmt: str) -> None:
