@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -60,3 +61,10 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
 
     return check
+
+
+def ctrl_c_as_usual() -> None:
+    """For `Popen(preexec_fn=...)`: a child that is sent SIGINT gets Ctrl+C as usual, even when
+    the tests run in the background (a shell's `&` starts them with SIGINT ignored, and Python
+    keeps it ignored, so the signal would do nothing)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -24,7 +24,7 @@ import pytest
 from sendreview.errors import SendReviewError
 from sendreview.loading import load_any
 from sendreview.output import write_output
-from tests.conftest import EXAMPLES, GREEN_PAPER, ORG, ROOT, Invoke
+from tests.conftest import EXAMPLES, GREEN_PAPER, ORG, ROOT, Invoke, ctrl_c_as_usual
 
 HANG = 60  # seconds: only a hang takes this long
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes, devices and signals are Unix")
@@ -399,6 +399,7 @@ def test_a_signal_mid_write_leaves_no_temporary_file(tmp_path: Path, number: int
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=ctrl_c_as_usual,
     ) as process:
         assert process.stdout is not None
         assert process.stdout.readline() == b"writing\n"
