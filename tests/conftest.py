@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -67,3 +68,10 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The checked bundled data is cached in a folder of the test run's own, never the user's."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+def ctrl_c_as_usual() -> None:
+    """For `Popen(preexec_fn=...)`: a child that is sent SIGINT gets Ctrl+C as usual, even when
+    the tests run in the background (a shell's `&` starts them with SIGINT ignored, and Python
+    keeps it ignored, so the signal would do nothing)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

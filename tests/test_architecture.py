@@ -45,7 +45,7 @@ def import_graph(source: Path = SOURCE) -> dict[str, set[str]]:
 
 
 def part(module: str) -> str:
-    """The top-level part a module belongs to: 'sendreview.render.word' -> 'render'."""
+    """The top-level part a module belongs to: 'sendreview.render.docx' -> 'render'."""
     pieces = module.split(".")
     return pieces[1] if len(pieces) > 1 else "sendreview"
 
@@ -111,7 +111,7 @@ def test_the_check_catches_an_upward_import_and_a_cycle() -> None:
         "sendreview.models.dates": {"sendreview.analysis.compare"},  # upwards
         "sendreview.analysis.compare": {"sendreview.analysis.diff"},
         "sendreview.analysis.diff": {"sendreview.analysis.compare"},  # a circle within one layer
-        "sendreview.render.word": {"sendreview.models.dates"},  # downwards: fine
+        "sendreview.render.docx": {"sendreview.models.dates"},  # downwards: fine
         "sendreview.gui": set(),  # in no layer
     }
     assert layer_problems(graph, layers) == [

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from sendreview.api import load_catalogue, load_document
 from sendreview.cli import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ctrl_c_as_usual
 
 PAPER = """\
 # Our forum's notes on the sample paper.
@@ -176,7 +176,14 @@ def test_a_run_killed_midway_leaves_a_whole_file_and_resumes(paper: Path, how: s
     env = {**os.environ, "SENDREVIEW_DEBUG": ""}
     command = [sys.executable, "-m", "sendreview", "assess", str(paper)]
     process = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        text=True,
+        preexec_fn=ctrl_c_as_usual,
     )
     assert process.stdin is not None
     process.stdin.write("a\nfirst answer\n")

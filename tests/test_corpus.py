@@ -1,6 +1,6 @@
 """Hostile and broken input: every corpus file through every command that reads a document.
 
-What each file must do (rejected or accepted, the message, the time bound) is written once, in
+What each file must do (rejected or accepted, the message) is written once, in
 the tables of tests/corpus/README.md; this module reads them, so the table cannot drift from
 the tests.
 """
@@ -8,6 +8,7 @@ the tests.
 from __future__ import annotations
 
 import csv
+import faulthandler
 import hashlib
 import io
 import json
@@ -17,7 +18,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,7 +43,7 @@ class Case:
     what: str
     rejected: bool
     fragments: tuple[str, ...]
-    seconds: float
+    seconds: float  # templates only: the processor time a refused template may take
     generated: bool
     any_of: bool = False  # the fragments were written "`a` or `b`": one of them is enough
     slow: bool = False  # marked *slow*: big generated inputs, left out by `pytest -m "not slow"`
@@ -70,11 +70,11 @@ def _seconds(cell: str) -> float:
 
 def _document_cases() -> list[Case]:
     cases = []
-    for file, what, outcome, message, within in _table("Documents"):
+    for file, what, outcome, message in _table("Documents"):
         assert outcome in ("rejected", "accepted"), f"{file}: outcome must be rejected or accepted, not {outcome!r}"
         name = _fragments(file)[0]
-        rejected, fragments, seconds = outcome == "rejected", _fragments(message), _seconds(within)
-        cases.append(Case(name, what, rejected, fragments, seconds, "generated" in file, slow="slow" in file))
+        rejected, fragments = outcome == "rejected", _fragments(message)
+        cases.append(Case(name, what, rejected, fragments, 0.0, "generated" in file, slow="slow" in file))
     return cases
 
 
@@ -217,13 +217,24 @@ GENERATED: dict[str, Callable[[Path], None]] = {
 }
 
 
+class Generated:
+    """The folder of generated corpus files, each made the first time a test asks for it
+    (`generated / name`), so a run that needs none of the big files never writes them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __truediv__(self, name: str) -> Path:
+        path = self.folder / name
+        if not (path.exists() or path.is_symlink()):
+            GENERATED[name](path)
+        return path
+
+
 @pytest.fixture(scope="session")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding every generated corpus file."""
-    folder = tmp_path_factory.mktemp("generated-corpus")
-    for name, make in GENERATED.items():
-        make(folder / name)
-    return folder
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    """Where the generated corpus files are made, once per session."""
+    return Generated(tmp_path_factory.mktemp("generated-corpus"))
 
 
 # --- The commands that read a document --------------------------------------------------------
@@ -373,21 +384,19 @@ def _lines_in(path: Path) -> int:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")) + 1
 
 
-def _timed(invoke: Invoke, args: list[str], seconds: float, out: Path | None = None) -> Result:
-    """Run once, or twice if the first run was over its bound (the machine may have been busy)."""
-    elapsed = 0.0
-    for attempt in range(2):
-        if attempt and out is not None:  # what the first run wrote would make the second refuse
-            for written in out.iterdir():
-                written.unlink()
-        started = time.perf_counter()
-        result = invoke(*args)
-        elapsed = time.perf_counter() - started
-        if elapsed <= seconds:
-            return result
-        if "-o" in args:  # the second run must not find the first run's output in its way
-            Path(args[args.index("-o") + 1]).unlink(missing_ok=True)
-    pytest.fail(f"sendreview {' '.join(args)} took {elapsed:.2f} s twice, over its bound of {seconds:g} s")
+# A run still going after this long has hung. The slowest case takes about 12 s on a busy 2-core
+# machine (benchmarks/corpus.py); this is 25 times that, so only a hang ever reaches it.
+HANG_SECONDS = 300
+
+
+def _run(invoke: Invoke, args: list[str]) -> Result:
+    """Run once, untimed: the product's own limits bound the work. A hang ends the whole test run
+    with every thread's traceback (faulthandler), rather than leaving it waiting for ever."""
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
+    try:
+        return invoke(*args)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 def _check_terminal_safe(result: Result, args: list[str]) -> None:
@@ -481,16 +490,23 @@ def test_table_and_folder_agree() -> None:
     assert len(CASES) >= 40 and all(c.fragments for c in [*CASES, *TEMPLATE_CASES])
 
 
+def _everyday(command: Command, case: Case) -> bool:
+    """Whether `pytest -m "not slow"` runs this pair: every file once, through the commands in
+    turn (so each command meets a share of the files), and never a file marked slow. `pytest`
+    runs every file through every command."""
+    return not case.slow and CASES.index(case) % len(COVERED) == COVERED.index(command)
+
+
 @pytest.mark.parametrize(
     ("command", "case"),
     [
-        pytest.param(command, case, marks=[pytest.mark.slow] if case.slow else [])
+        pytest.param(command, case, marks=[] if _everyday(command, case) else [pytest.mark.slow])
         for command in COVERED
         for case in CASES
     ],
     ids=[f"{command.name}:{case.name}" for command in COVERED for case in CASES],
 )
-def test_corpus_file(invoke: Invoke, command: Command, case: Case, generated: Path, tmp_path: Path) -> None:
+def test_corpus_file(invoke: Invoke, command: Command, case: Case, generated: Generated, tmp_path: Path) -> None:
     path = generated / case.name if case.generated else CORPUS / case.name
     before = _sha256(path)
     runs = command.runs[:1] if case.rejected else command.runs
@@ -500,7 +516,7 @@ def test_corpus_file(invoke: Invoke, command: Command, case: Case, generated: Pa
         out.mkdir()
         outs.append(out)
         args = [a.format(doc=path, old=GREEN_PAPER, out=out) for a in run]
-        result = _timed(invoke, args, case.seconds, out)
+        result = _run(invoke, args)
         assert "Traceback" not in result.output and "unexpected error" not in result.output, result.output
         assert result.exit_code == (2 if case.rejected else 0), result.output[-2000:]
         _check_terminal_safe(result, args)
@@ -517,7 +533,7 @@ def test_corpus_file(invoke: Invoke, command: Command, case: Case, generated: Pa
     assert _sha256(path) == before, "the input file was changed"
 
 
-def test_limits_follow_the_environment(invoke: Invoke, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_limits_follow_the_environment(invoke: Invoke, generated: Generated, monkeypatch: pytest.MonkeyPatch) -> None:
     """Raising a limit lets a file through that the default refuses; lowering one refuses sooner."""
     bomb = generated / "alias-bomb-schema-valid.yaml"
     monkeypatch.setenv("SENDREVIEW_MAX_ALIAS_VALUES", "100")
@@ -593,11 +609,11 @@ def test_spreadsheet_cells_are_neutralised(invoke: Invoke) -> None:
 # parent reports each child's exit code, output, peak memory and processor time as a JSON line.
 _RUN_TEMPLATES = """
 import json, os, resource, sys, tempfile
-import sendreview.render.statement as statement
+import sendreview.render.sandbox as sandbox
 from sendreview.cli import app
 import sendreview.analysis.compare, sendreview.analysis.statement, sendreview.api  # loaded once, shared
 
-statement.MAX_SECONDS = 1.0
+sandbox.MAX_SECONDS = 1.0
 document, *templates = sys.argv[1:]
 folder = tempfile.mkdtemp()
 children = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sendreview.wording import count_of, percent, percent_range
+from sendreview.in_words import count_of, percent, percent_range
 from tests.conftest import GREEN_PAPER, ROOT, Invoke
 
 NETWORK = ROOT / "examples" / "network"

@@ -24,7 +24,7 @@ import pytest
 from sendreview.errors import SendReviewError
 from sendreview.loading import load_any
 from sendreview.output import write_output
-from tests.conftest import EXAMPLES, GREEN_PAPER, ORG, ROOT, Invoke
+from tests.conftest import EXAMPLES, GREEN_PAPER, ORG, ROOT, Invoke, ctrl_c_as_usual
 
 HANG = 60  # seconds: only a hang takes this long
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes, devices and signals are Unix")
@@ -78,6 +78,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(fifo: Path) -> Non
     _clean_refusal(_run("validate", fifo), f"{fifo}: is a named pipe (FIFO), not a file")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("option", ["--asks", "--commitments", "--template", "--from-text", "--file"])
 def test_every_file_option_refuses_a_named_pipe(fifo: Path, tmp_path: Path, option: str) -> None:
     command = {
@@ -400,6 +401,7 @@ def test_a_signal_mid_write_leaves_no_temporary_file(tmp_path: Path, number: int
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=ctrl_c_as_usual,
     ) as process:
         assert process.stdout is not None
         assert process.stdout.readline() == b"writing\n"
@@ -453,6 +455,7 @@ def without_warnings(stderr: bytes) -> bytes:
     return b"".join(line for line in stderr.splitlines(keepends=True) if b": warning: " not in line)
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("args", RUNS, ids=[" ".join(map(str, r[::2])) for r in RUNS])
 def test_a_closed_pipe_is_a_quiet_exit(reader_gone: int, args: tuple[str | Path, ...]) -> None:
     assert _to(reader_gone, *args) == (0, "")
@@ -480,6 +483,7 @@ def test_reading_the_first_line_only() -> None:
     assert (process.returncode, err) == (0, b"")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize("args", RUNS, ids=[" ".join(map(str, r[::2])) for r in RUNS])
 def test_a_full_disk_on_the_screen_output(args: tuple[str | Path, ...]) -> None:
@@ -488,6 +492,7 @@ def test_a_full_disk_on_the_screen_output(args: tuple[str | Path, ...]) -> None:
     assert (code, err) == (2, "sendreview: cannot write the output (the disk is full)\n")
 
 
+@pytest.mark.slow  # a process for each case
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown", "csv"])
 def test_output_is_utf8_whatever_the_locale(encoding: str, fmt: str) -> None:

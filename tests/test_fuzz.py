@@ -22,6 +22,9 @@ from sendreview.render.yamltext import quoted
 from tests.conftest import GREEN_PAPER, Invoke
 from tests.test_corpus import COVERED
 
+# Fuzzing takes a while; `pytest -m "not slow"` leaves it out, `pytest` runs it.
+pytestmark = pytest.mark.slow
+
 settings.register_profile(
     "repeatable", max_examples=60, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
 )

@@ -254,6 +254,7 @@ def test_a_paper_with_no_proposals_says_how_to_go_on(invoke: Invoke, tmp_path: P
     assert result.stderr.startswith(f"{page}: found no proposals: no 'Proposal 1' headings or paragraphs")
 
 
+@pytest.mark.slow
 def test_benchmark_script_runs_on_a_short_paper() -> None:
     import subprocess
     import sys

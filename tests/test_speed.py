@@ -83,6 +83,7 @@ def test_commands_that_compare_nothing_load_no_comparison_models(args: list[str]
     assert loaded_after(code, ("sendreview.analysis.compare", "sendreview.analysis.statement")) == []
 
 
+@pytest.mark.slow
 def test_benchmark_script_runs_on_a_tiny_size() -> None:
     done = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--quick"], capture_output=True, text=True, cwd=ROOT, timeout=300
@@ -92,6 +93,7 @@ def test_benchmark_script_runs_on_a_tiny_size() -> None:
     assert "compare --format json" in done.stdout
 
 
+@pytest.mark.slow
 def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
     done = subprocess.run(
         [sys.executable, "benchmarks/network.py", "--quick"], capture_output=True, text=True, cwd=ROOT, timeout=300

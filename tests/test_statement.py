@@ -204,7 +204,7 @@ def test_user_template_gets_the_context(invoke: Invoke, write: Write) -> None:
 def test_hostile_templates_are_refused(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch, source: str, message: str
 ) -> None:
-    monkeypatch.setattr("sendreview.render.statement.MAX_SECONDS", 1.0)
+    monkeypatch.setattr("sendreview.render.sandbox.MAX_SECONDS", 1.0)
     template = write("evil.md.j2", source)
     result = invoke("statement", "--org", ORG, GREEN_PAPER, "--template", template)
     assert result.exit_code == 2, result.output

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict, TypeVar, cast
 
 from sendreview.errors import Problem, did_you_mean
 from sendreview.loading import Loaded
@@ -17,6 +17,144 @@ from sendreview.models.dates import Duration, FuzzyDate
 from sendreview.models.document import Document
 from sendreview.text import has_hidden_in_id, id_code
 from sendreview.yamlparse import PathPart, Source
+
+# --- Typed views of the plain data ----------------------------------------------------------------
+# The checks run on the data as parsed, before (and even when) the schema fails, so nothing in it
+# can be trusted to have its type: every value is `object` until a check has looked. The field
+# names are written here once, as in the models (`tests/test_checks.py` checks each view against
+# its model), and mypy refuses a key a view does not have.
+
+
+class DocumentDateData(TypedDict, total=False):
+    kind: object
+    field: object
+
+
+class MilestoneData(TypedDict, total=False):
+    id: object
+    stage: object
+    document_date: object
+
+
+PeriodData = TypedDict("PeriodData", {"from": object, "to": object}, total=False)
+RuleData = TypedDict("RuleData", {"from": object, "to": object, "at_least": object, "at_most": object}, total=False)
+
+
+class TimelineData(TypedDict, total=False):
+    milestones: object
+    periods: object
+    rules: object
+
+
+class LinkData(TypedDict, total=False):
+    ask: object
+
+
+class ProposalData(TypedDict, total=False):
+    id: object
+    responds_to: object
+    follows: object
+
+
+class DocumentInfoData(TypedDict, total=False):
+    url: object
+    catalogue: object
+
+
+class AssessmentData(TypedDict, total=False):
+    date: object
+    status: object
+
+
+class DocumentData(TypedDict, total=False):
+    document: object
+    assessment: object
+    proposals: object
+
+
+class CommitmentsData(TypedDict, total=False):
+    strengths: object
+    negations: object
+    deadlines: object
+
+
+class PaperData(TypedDict, total=False):
+    id: object
+
+
+class TermsData(TypedDict, total=False):
+    paper: object
+    ask: object
+    terms: object
+
+
+class VocabularyData(TypedDict, total=False):
+    papers: object
+    terms: object
+
+
+class ScaleData(TypedDict, total=False):
+    id: object
+    kind: object
+    labels: object
+
+
+class QuestionData(TypedDict, total=False):
+    number: object
+    scale: object
+    word_limit: object
+
+
+class ConsultationData(TypedDict, total=False):
+    scales: object
+    questions: object
+
+
+# Each view, and the model whose fields (by their names in files) it reads.
+VIEWS: tuple[tuple[type, str], ...] = (
+    (DocumentDateData, "sendreview.models.timeline:DocumentDate"),
+    (MilestoneData, "sendreview.models.timeline:Milestone"),
+    (PeriodData, "sendreview.models.timeline:Period"),
+    (RuleData, "sendreview.models.timeline:Rule"),
+    (TimelineData, "sendreview.models.timeline:Timeline"),
+    (LinkData, "sendreview.models.document:Link"),
+    (ProposalData, "sendreview.models.document:Proposal"),
+    (DocumentInfoData, "sendreview.models.document:DocumentInfo"),
+    (AssessmentData, "sendreview.models.document:Assessment"),
+    (DocumentData, "sendreview.models.document:Document"),
+    (CommitmentsData, "sendreview.models.commitments:CommitmentsFile"),
+    (PaperData, "sendreview.models.vocabulary:Paper"),
+    (TermsData, "sendreview.models.vocabulary:Terms"),
+    (VocabularyData, "sendreview.models.vocabulary:VocabularyFile"),
+    (ScaleData, "sendreview.models.consultation:Scale"),
+    (QuestionData, "sendreview.models.consultation:Question"),
+    (ConsultationData, "sendreview.models.consultation:ConsultationFile"),
+)
+
+View = TypeVar("View")
+
+
+def _view(data: object, view: type[View]) -> View | None:
+    """The data as a view when it is a mapping, else None (the schema reports what it is)."""
+    return cast(View, data) if isinstance(data, dict) else None
+
+
+def _list(value: object, view: type[View]) -> list[tuple[int, View]]:
+    """The mappings in a list, with their index; whatever is malformed is skipped here because the
+    schema reports it."""
+    if not isinstance(value, list):
+        return []
+    return [(i, cast(View, item)) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _stripped(value: object) -> str | None:
+    """The text as the model keeps it, without surrounding spaces."""
+    text = _text(value)
+    return text.strip() if text is not None else None
 
 
 def _duplicates(source: Source, items: Iterable[tuple[str, Sequence[PathPart]]], what: str) -> list[Problem]:
@@ -65,61 +203,47 @@ def check_catalogues(files: Sequence[Loaded[CatalogueFile]]) -> list[Problem]:
     return problems
 
 
-def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-    """The mappings in a top-level list, with their index; whatever is malformed is skipped
-    here because the schema reports it."""
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
-
-
-def _text(item: dict[str, Any], key: str) -> str | None:
-    value = item.get(key)
-    return value if isinstance(value, str) else None
-
-
-def _stripped(item: dict[str, Any], key: str) -> str | None:
-    """The text as the model keeps it, without surrounding spaces."""
-    value = _text(item, key)
-    return value.strip() if value is not None else None
-
-
 def check_timeline(data: Any, source: Source) -> list[Problem]:
     """Check milestone ids are unique; periods, rules and stages name real milestones and never loop back;
     a milestone has one rule at most; and each date of a paper fills one milestone at most."""
-    milestones = _items(data, "milestones")
-    ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m, "id")) is not None]
+    timeline = _view(data, TimelineData) or TimelineData()
+    milestones = _list(timeline.get("milestones"), MilestoneData)
+    ids = [(m_id, ("milestones", i, "id")) for i, m in milestones if (m_id := _text(m.get("id"))) is not None]
     problems = _duplicates(source, ids, "milestone id")
     known = {m_id for m_id, _ in ids}
-    for key, what in (("periods", "period"), ("rules", "rule")):
-        items = _items(data, key)
+    periods = _list(timeline.get("periods"), PeriodData)
+    rules = _list(timeline.get("rules"), RuleData)
+    links: list[tuple[str, str, list[tuple[int, PeriodData]] | list[tuple[int, RuleData]]]] = [
+        ("periods", "period", periods),
+        ("rules", "rule", rules),
+    ]
+    for key, what, items in links:
         for i, item in items:
-            for end in ("from", "to"):
-                value = _text(item, end)
+            for end, value in (("from", _text(item.get("from"))), ("to", _text(item.get("to")))):
                 if value is not None and value not in known:
                     hint = did_you_mean(value, known)
                     problems.append(source.problem((key, i, end), f"unknown milestone '{id_code(value)}'{hint}"))
-        problems += _loops(source, key, what, items)
+        ends = [(i, _text(item.get("from")), _text(item.get("to"))) for i, item in items]
+        problems += _loops(source, key, what, ends)
     for i, milestone in milestones:
-        stage = _text(milestone, "stage")
+        stage = _text(milestone.get("stage"))
         if stage is not None and stage not in known:
             hint = did_you_mean(stage, known)
             problems.append(source.problem(("milestones", i, "stage"), f"unknown milestone '{stage}'{hint}"))
-    rules = _items(data, "rules")
-    targets = [(to, ("rules", i, "to")) for i, rule in rules if (to := _text(rule, "to")) is not None]
+    targets = [(to, ("rules", i, "to")) for i, rule in rules if (to := _text(rule.get("to"))) is not None]
     problems += _duplicates(source, targets, "rule for milestone")
     problems += [problem for i, rule in rules if (problem := _shorter(source, i, rule)) is not None]
     papers = []
     for i, milestone in milestones:
-        paper = milestone.get("document_date")
-        if isinstance(paper, dict) and isinstance(paper.get("kind"), str) and isinstance(paper.get("field"), str):
-            papers.append((f"{paper['kind']} {paper['field']}", ("milestones", i, "document_date")))
+        paper = _view(milestone.get("document_date"), DocumentDateData)
+        kind, field = (_text(paper.get("kind")), _text(paper.get("field"))) if paper is not None else (None, None)
+        if kind is not None and field is not None:
+            papers.append((f"{kind} {field}", ("milestones", i, "document_date")))
     problems += _duplicates(source, papers, "document date")
     return problems
 
 
-def _loops(source: Source, key: str, what: str, items: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
+def _loops(source: Source, key: str, what: str, items: list[tuple[int, str | None, str | None]]) -> list[Problem]:
     """A problem for each period or rule that closes a loop (a to b, then b back to a).
 
     Each link is added in file order; one that leads back to where it starts is reported at its
@@ -127,8 +251,7 @@ def _loops(source: Source, key: str, what: str, items: list[tuple[int, dict[str,
     """
     forward: dict[str, list[str]] = {}
     problems = []
-    for i, item in items:
-        start, end = _text(item, "from"), _text(item, "to")
+    for i, start, end in items:
         if start is None or end is None:
             continue
         path = _path(forward, end, start)
@@ -163,13 +286,13 @@ def _path(forward: dict[str, list[str]], start: str, goal: str) -> list[str] | N
     return None
 
 
-def _shorter(source: Source, index: int, rule: dict[str, Any]) -> Problem | None:
+def _shorter(source: Source, index: int, rule: RuleData) -> Problem | None:
     """A problem when a rule's `at_most` is shorter than its `at_least`."""
-    texts = rule.get("at_least"), rule.get("at_most")
-    if not all(isinstance(text, str) for text in texts):
+    at_least, at_most = _text(rule.get("at_least")), _text(rule.get("at_most"))
+    if at_least is None or at_most is None:
         return None
     try:
-        least, most = (Duration.parse(text) for text in texts)  # type: ignore[arg-type]
+        least, most = Duration.parse(at_least), Duration.parse(at_most)
     except ValueError:  # the schema reports it
         return None
     # Weeks and months only compare on a calendar; one fixed day is enough to catch a swapped pair.
@@ -190,9 +313,10 @@ def _shorter(source: Source, index: int, rule: dict[str, Any]) -> Problem | None
 
 def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Problem]:
     """Check proposal ids are unique and every link names an ask or lens point in the catalogue."""
-    proposals = _items(data, "proposals")
+    document = _view(data, DocumentData) or DocumentData()
+    proposals = _list(document.get("proposals"), ProposalData)
     # Ids as the model keeps them, without surrounding spaces: "1" and " 1 " are the same id.
-    ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _stripped(p, "id")) is not None]
+    ids = [(p_id, ("proposals", i, "id")) for i, p in proposals if (p_id := _stripped(p.get("id"))) is not None]
     problems = _duplicates(source, ids, "proposal id")
     problems += [source.problem(path, _hidden_in_id(value)) for value, path in ids if has_hidden_in_id(value)]
     targets = catalogue.target_index()
@@ -200,17 +324,17 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
     for i, proposal in proposals:
         links = [
             (ask, ("proposals", i, "responds_to", j, "ask"))
-            for j, link in _items(proposal, "responds_to")
-            if (ask := _stripped(link, "ask")) is not None
+            for j, link in _list(proposal.get("responds_to"), LinkData)
+            if (ask := _stripped(link.get("ask"))) is not None
         ]
         problems += [
             source.problem(path, _unknown_target(ask, asks, targets)) for ask, path in links if ask not in targets
         ]
         problems += _duplicates(source, links, "link to")
-    problems += _declared_groups(data, source, catalogue, proposals)
-    problems += _assessment_date(data, source)
-    info = data.get("document") if isinstance(data, dict) else None
-    url = _text(info, "url") if isinstance(info, dict) else None
+    info = _view(document.get("document"), DocumentInfoData) or DocumentInfoData()
+    problems += _declared_groups(info, source, catalogue, proposals)
+    problems += _assessment_date(document, source)
+    url = _text(info.get("url"))
     if url and not _WEB_ADDRESS.match(url):
         # A statement makes it a link; `javascript:` there would run in the reader's browser.
         message = f"'{url}' is not a web address: start it with https:// (or http://)"
@@ -218,10 +342,10 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
     return problems
 
 
-def _assessment_date(data: Any, source: Source) -> list[Problem]:
+def _assessment_date(document: DocumentData, source: Source) -> list[Problem]:
     """An assessment cannot have been made after today."""
-    assessment = data.get("assessment") if isinstance(data, dict) else None
-    text = _text(assessment, "date") if isinstance(assessment, dict) else None
+    assessment = _view(document.get("assessment"), AssessmentData) or AssessmentData()
+    text = _text(assessment.get("date"))
     if text is None:
         return []
     try:
@@ -239,10 +363,12 @@ def _assessment_date(data: Any, source: Source) -> list[Problem]:
 
 def check_agreed_is_complete(data: Any, source: Source) -> list[Problem]:
     """An assessment published as agreed must have judged every proposal."""
-    assessment = data.get("assessment") if isinstance(data, dict) else None
-    if not isinstance(assessment, dict) or _text(assessment, "status") != "agreed":
+    document = _view(data, DocumentData) or DocumentData()
+    assessment = _view(document.get("assessment"), AssessmentData)
+    if assessment is None or _text(assessment.get("status")) != "agreed":
         return []
-    missing = [str(p.get("id", i + 1)) for i, p in _items(data, "proposals") if not p.get("responds_to")]
+    proposals = _list(document.get("proposals"), ProposalData)
+    missing = [str(p.get("id", i + 1)) for i, p in proposals if not p.get("responds_to")]
     if not missing:
         return []
     message = (
@@ -301,11 +427,10 @@ def _unknown_target(name: str, asks: Mapping[str, object], targets: Mapping[str,
 
 
 def _declared_groups(
-    data: Any, source: Source, catalogue: Catalogue, proposals: list[tuple[int, dict[str, Any]]]
+    info: DocumentInfoData, source: Source, catalogue: Catalogue, proposals: list[tuple[int, ProposalData]]
 ) -> list[Problem]:
     """Check `document.catalogue` names groups in use, and that no link goes outside them."""
-    info = data.get("document") if isinstance(data, dict) else None
-    declared = info.get("catalogue") if isinstance(info, dict) else None
+    declared = info.get("catalogue")
     if not isinstance(declared, list):
         return []
     groups = [g.id for g in catalogue.groups]
@@ -321,8 +446,8 @@ def _declared_groups(
     covered = {g for g, _ in named}
     group_of = {ask.id: ask.group for ask in catalogue.asks}
     for i, proposal in proposals:
-        for j, link in _items(proposal, "responds_to"):
-            ask = _text(link, "ask")
+        for j, link in _list(proposal.get("responds_to"), LinkData):
+            ask = _text(link.get("ask"))
             group = group_of.get(ask.partition("/")[0]) if ask is not None else None
             if group is not None and group not in covered:
                 message = f"'{ask}' is in the group '{group}', which document.catalogue leaves out; add the group there"
@@ -335,8 +460,9 @@ def check_follows(data: Any, source: Source, old_ids: Iterable[str], old_name: s
     known = list(old_ids)
     first: dict[str, Sequence[PathPart]] = {}
     problems = []
-    for i, proposal in _items(data, "proposals"):
-        value = _text(proposal, "follows")
+    document = _view(data, DocumentData) or DocumentData()
+    for i, proposal in _list(document.get("proposals"), ProposalData):
+        value = _text(proposal.get("follows"))
         if value is None or not value.strip():
             continue
         value, path = value.strip(), ("proposals", i, "follows")
@@ -384,14 +510,19 @@ def check_commitments(data: Any, source: Source) -> list[Problem]:
     """Check a commitments file's phrases are well formed and each is listed once."""
     from sendreview.models.commitments import LEVELS
 
-    strengths = data.get("strengths") if isinstance(data, dict) else None
-    lists: list[tuple[str, tuple[PathPart, ...]]] = [(level, ("strengths", level)) for level in LEVELS]
-    lists += [("negations", ("negations",)), ("deadlines", ("deadlines",))]
+    commitments = _view(data, CommitmentsData) or CommitmentsData()
+    strengths = _view(commitments.get("strengths"), dict) or {}
+    # The levels are the strengths' fields, named by the model's own list.
+    lists: list[tuple[str, tuple[PathPart, ...], object]] = [
+        (level, ("strengths", level), strengths.get(level)) for level in LEVELS
+    ]
+    lists += [
+        ("negations", ("negations",), commitments.get("negations")),
+        ("deadlines", ("deadlines",), commitments.get("deadlines")),
+    ]
     seen: dict[str, tuple[str, tuple[PathPart, ...]]] = {}
     problems = []
-    for name, path in lists:
-        parent = strengths if path[0] == "strengths" else data
-        items = parent.get(path[-1]) if isinstance(parent, dict) else None
+    for name, path, items in lists:
         if not isinstance(items, list):
             continue
         for k, phrase in enumerate(items):
@@ -418,19 +549,19 @@ def check_commitments(data: Any, source: Source) -> list[Problem]:
 def check_vocabulary(data: Any, source: Source, catalogue: Catalogue | None = None) -> list[Problem]:
     """Check a vocabulary file: paper ids unique, every list names a listed paper (and, given a
     catalogue, an ask in it), and no term listed twice for one ask."""
-    papers = _items(data, "papers")
-    problems = _duplicates(
-        source, ((pid, ("papers", i, "id")) for i, p in papers if (pid := _stripped(p, "id")) is not None), "paper id"
-    )
-    known = {pid for _, p in papers if (pid := _stripped(p, "id")) is not None}
+    vocabulary = _view(data, VocabularyData) or VocabularyData()
+    papers = _list(vocabulary.get("papers"), PaperData)
+    ids = [(pid, ("papers", i, "id")) for i, p in papers if (pid := _stripped(p.get("id"))) is not None]
+    problems = _duplicates(source, ids, "paper id")
+    known = {pid for pid, _ in ids}
     asks = {ask.id: ask for ask in catalogue.asks} if catalogue is not None else None
     seen: dict[tuple[str, str], tuple[PathPart, ...]] = {}
-    for i, item in _items(data, "terms"):
-        paper = _stripped(item, "paper")
+    for i, item in _list(vocabulary.get("terms"), TermsData):
+        paper = _stripped(item.get("paper"))
         if paper is not None and paper not in known:
             message = f"unknown paper '{paper}': list it under papers first{did_you_mean(paper, known)}"
             problems.append(source.problem(("terms", i, "paper"), message))
-        ask = _stripped(item, "ask")
+        ask = _stripped(item.get("ask"))
         if ask is not None and asks is not None and ask not in asks:
             problems.append(source.problem(("terms", i, "ask"), f"unknown ask '{ask}'{did_you_mean(ask, asks)}"))
         terms = item.get("terms")
@@ -454,13 +585,14 @@ def check_consultation(data: Any, source: Source) -> list[Problem]:
     every question's scale is in `scales:`, and word limits are 1 or more."""
     from sendreview.models.consultation import AGREEMENT_LABELS, YES_NO_LABELS
 
-    scales = _items(data, "scales")
-    scale_ids = [(s_id, ("scales", i, "id")) for i, s in scales if (s_id := _text(s, "id")) is not None]
+    consultation = _view(data, ConsultationData) or ConsultationData()
+    scales = _list(consultation.get("scales"), ScaleData)
+    scale_ids = [(s_id, ("scales", i, "id")) for i, s in scales if (s_id := _text(s.get("id"))) is not None]
     problems = _duplicates(source, scale_ids, "scale id")
     wanted = {"agreement": (AGREEMENT_LABELS, "most agreeing first"), "yes-no": (YES_NO_LABELS, "yes, no, not sure")}
     for i, scale in scales:
         labels = scale.get("labels")
-        kind = _text(scale, "kind")
+        kind = _text(scale.get("kind"))
         if not isinstance(labels, list) or kind not in wanted:
             continue  # the schema says what is wrong
         count, order = wanted[kind]
@@ -469,13 +601,13 @@ def check_consultation(data: Any, source: Source) -> list[Problem]:
             message = f"a {kind} scale needs {count} labels ({order}); this one has {have}"
             problems.append(source.problem(("scales", i, "labels"), message))
     known = {s_id for s_id, _ in scale_ids}
-    questions = _items(data, "questions")
+    questions = _list(consultation.get("questions"), QuestionData)
     numbers = []
     for i, question in questions:
         number = question.get("number")
         if isinstance(number, str) and number.strip().isdigit():
             numbers.append((str(int(number)), ("questions", i, "number")))
-        scale_id = _text(question, "scale")
+        scale_id = _text(question.get("scale"))
         if scale_id is not None and scale_id not in known:
             listed = f"; scales in this file: {', '.join(sorted(known))}" if known else ""
             hint = did_you_mean(scale_id, known) or listed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendreview.analysis.result import Result
 from sendreview.errors import SendReviewError, did_you_mean
 from sendreview.models.asks import AskKind, Catalogue, Context, Group, Lens, lens_id
-from sendreview.vocabulary import LENS_TITLES
+from sendreview.terms import LENS_TITLES
 
 
 class LensView(Result):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sendreview.analysis.result import Result
 from sendreview.models.asks import Ask, AskKind, Catalogue, Lens, lens_id
 from sendreview.models.document import Assessment, Document, DocumentInfo, Link, Stance
-from sendreview.vocabulary import LENS_TITLES, VERDICTS, Verdict
+from sendreview.terms import LENS_TITLES, VERDICTS, Verdict
 
 __all__ = ["VERDICTS", "Comparison", "Verdict", "compare"]
 

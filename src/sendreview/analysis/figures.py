@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from sendreview.analysis.evidence import QuestionResult
 from sendreview.analysis.network import LinkResult
 from sendreview.analysis.result import Result
+from sendreview.in_words import count_of, percent, percent_range
 from sendreview.models.document import AssessmentStatus, Stance
-from sendreview.wording import count_of, percent, percent_range
 
 VERBS: dict[Stance, str] = {"agree": "agree with it", "partly": "partly agree with it", "disagree": "disagree with it"}
 

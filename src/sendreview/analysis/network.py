@@ -25,7 +25,7 @@ from sendreview.analysis.compare import VERDICTS, Verdict, compare
 from sendreview.analysis.result import Result
 from sendreview.models.asks import AskKind, Catalogue, Target
 from sendreview.models.document import AssessmentStatus, Document, DocumentInfo, Region, Stance
-from sendreview.vocabulary import LENS_TITLES
+from sendreview.terms import LENS_TITLES
 
 Consensus = Literal["strong", "majority", "split", "mixed", "too-few", "no-view"]
 CONSENSUS_LEVELS: tuple[Consensus, ...] = get_args(Consensus)

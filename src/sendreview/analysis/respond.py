@@ -33,11 +33,11 @@ from sendreview.analysis.compare import Comparison
 from sendreview.analysis.readability import Readability, measure
 from sendreview.analysis.result import Result
 from sendreview.analysis.statement import NNPCF, banner, speaks_for_nnpcf, target_titles
+from sendreview.in_words import written
 from sendreview.models.consultation import ConsultationFile, Question, ScaleKind, Wording
 from sendreview.models.dates import FuzzyDate
 from sendreview.models.document import AssessmentStatus, Document, Proposal, Stance
-from sendreview.vocabulary import KIND_TITLES
-from sendreview.wording import written
+from sendreview.terms import KIND_TITLES
 
 Position = Literal["strongly-agree", "agree", "neither", "disagree", "strongly-disagree"]
 POSITIONS: tuple[Position, ...] = ("strongly-agree", "agree", "neither", "disagree", "strongly-disagree")

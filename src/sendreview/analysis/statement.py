@@ -15,12 +15,12 @@ from sendreview.analysis.compare import VERDICTS, Breach, Comparison, Verdict
 from sendreview.analysis.projection import Projection, paper_milestone, project
 from sendreview.analysis.result import Result
 from sendreview.analysis.timeline import TimelineEntry, TimelineView, ordered
+from sendreview.in_words import days_in_words, long_date, window, written
 from sendreview.models.asks import Catalogue
 from sendreview.models.document import AssessmentStatus, DocumentInfo, Stance
 from sendreview.models.timeline import Timeline
 from sendreview.sources import urls
-from sendreview.vocabulary import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
-from sendreview.wording import days_in_words, long_date, window, written
+from sendreview.terms import KIND_TITLES, LENS_TITLES, VERDICT_WORDS, verdict_label
 
 if TYPE_CHECKING:
     from sendreview.analysis.figures import Figures
@@ -107,6 +107,38 @@ class NextStep(Result):
     source: str = ""
 
 
+class StatementWords(Result):
+    """The fixed words of a statement: headings, the verbs of each bullet, the lines that lead into
+    a list. Every format takes them from here (templates as `words`), so no format words a
+    section its own way."""
+
+    who_we_are: str = "Who we are"
+    asked_for: str = "What we asked for"
+    agree: str = "What we agree with"
+    partly: str = "Where it does not go far enough"
+    disagree: str = "What we disagree with"
+    missing: str = "What is missing"
+    not_assessed: str = "Not yet assessed"
+    figures_elsewhere: str = "What families told us"
+    next: str = "What happens next"
+    # "**2.1 A proposal** delivers *an ask*.": the verb between a proposal and the asks it answers.
+    delivers: str = "delivers"
+    goes_part_way: str = "goes part of the way on"
+    works_against: str = "works against"
+    crosses_red_line: str = "crosses our red line"
+    read_it_at: str = "Read it at"
+    # Only the web page links the paper by name ("Read the Green Paper") and shows pictures.
+    read_the: str = "Read the"
+    chart_caption: str = "Our asks by the verdict the paper gets."
+    timeline_caption: str = "The review's timeline."
+    lens_caption: str = "The five silver bullets through our four lenses"
+    lens_first_column: str = "Silver bullet"
+    lens_last_column: str = "Overall"
+    engagement_intro: str = "Steps planned around this paper:"
+    path_intro: str = "The road to law:"
+    more_soon: str = "We will say more about what happens next soon."
+
+
 class Statement(Result):
     """Everything a statement template receives. Sentences are written here, once, so every
     format says the same; templates and the Word writer only lay them out."""
@@ -152,6 +184,7 @@ class Statement(Result):
     unassessed: int
     # Survey figures on proposals that appear under no heading above (not yet assessed, say).
     figures_elsewhere: tuple[str, ...] = ()
+    words: StatementWords = StatementWords()
     # The timeline on the day, for the HTML statement's picture; not part of the template context.
     timeline: TimelineView | None = Field(default=None, exclude=True)
 
@@ -272,6 +305,7 @@ def build_statement(
         date_line=f"{doc.title}" + (f", published {published}" if published else ""),
         document_title=doc.title,
         document_kind=kind,
+        words=StatementWords(chart_caption=f"Our asks by the verdict this {kind} gets."),
         published=published,
         url=doc.url,
         who_we_are=(

@@ -19,7 +19,7 @@ from sendreview.errors import SendReviewError
 from sendreview.models.dates import Day, FuzzyDate
 from sendreview.models.document import DocumentInfo
 from sendreview.models.timeline import Category, Milestone, Period, Planned, Record, Rule, Timeline
-from sendreview.vocabulary import KIND_TITLES
+from sendreview.terms import KIND_TITLES
 
 EntryStatus = Literal["done", "expected", "pending", "projected", "overdue", "did-not-happen", "lapsed"]
 ENTRY_STATUSES: tuple[EntryStatus, ...] = (

@@ -1,5 +1,5 @@
 """`diff` for the terminal, as rich renderables. User text goes through `clean` into plain Text,
-never into markup; the words are shared with Markdown through `render.diff`."""
+never into markup; the words are shared with Markdown through `render.diff_words`."""
 
 from __future__ import annotations
 
@@ -12,13 +12,21 @@ from rich.text import Text
 
 from sendreview.analysis.compare import Verdict
 from sendreview.analysis.diff import Change, Diff, ProposalChange, ProposalStatus, RedLineChange, Side, Step
-from sendreview.render import diff as words
+from sendreview.render import diff_words as words
 from sendreview.render.terminal import verdict_text
+from sendreview.terms import ASK_KIND_SUFFIX
 from sendreview.text import cut
-from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 CHANGE_STYLE: dict[Change, str] = {"improved": "green", "regressed": "bold red", "unchanged": "dim"}
 STATUS_STYLE: dict[ProposalStatus, str] = {"carried": "", "changed": "yellow", "dropped": "red", "new": "green"}
+RED_LINE_STYLE: dict[words.RedLineRole, str] = {
+    "resolved": "bold green",
+    "open": "bold red",
+    "id": "cyan",
+    "ask": "bold",
+    "note": "italic",
+    "": "",
+}
 
 
 def diff_report(result: Diff) -> RenderableType:
@@ -74,26 +82,9 @@ def _weakened(change: ProposalChange) -> RenderableType:
 
 
 def _red_line(change: RedLineChange) -> Text:
-    if change.status == "resolved":
-        line = Text.assemble(("✔ resolved: ", "bold green"), (cut(change.old_proposal or ""), "cyan"), " ")
-        line.append(cut(change.old_title)).append(" no longer crosses ").append(cut(change.ask_title), "bold")
-        if change.new_proposal is None:
-            line.append(" (the proposal is not in the new paper)")
-        else:
-            line.append("; now ").append(cut(change.new_proposal), "cyan").append(f" {cut(change.new_title)}")
-            if change.new_stance:
-                line.append(f" ({change.new_stance})")
-            if change.new_note:
-                line.append(f": {cut(change.new_note)}", "italic")
-        return line
-    label = "✘ still open: " if change.status == "still-open" else "✘ new: "
-    line = Text(label, style="bold red")
-    if change.status == "still-open":
-        line.append(cut(change.old_proposal or ""), "cyan").append(" → ")
-    line.append(cut(change.new_proposal or ""), "cyan").append(f" {cut(change.new_title)} crosses ")
-    line.append(cut(change.ask_title), "bold")
-    if change.new_note:
-        line.append(f": {cut(change.new_note)}", "italic")
+    line = Text(style="" if change.status == "resolved" else "bold red")
+    for text, role in words.red_line_pieces(change, cut):
+        line.append(text, RED_LINE_STYLE[role])
     return line
 
 

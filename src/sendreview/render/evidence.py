@@ -6,10 +6,10 @@ import csv
 import io
 
 from sendreview.analysis.evidence import Evidence, Figures, Share
+from sendreview.in_words import EN_DASH, percent, percent_range
 from sendreview.render.markdown import pipe_table
 from sendreview.text import markdown as md
 from sendreview.text import spreadsheet_cell
-from sendreview.wording import EN_DASH, percent, percent_range
 
 SUPPRESSED = "suppressed"
 

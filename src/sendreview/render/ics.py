@@ -16,10 +16,10 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from sendreview.analysis.timeline import TimelineEntry, TimelineView
+from sendreview.in_words import window
 from sendreview.models.dates import Precision
-from sendreview.render import when
+from sendreview.render import timeline_words as when
 from sendreview.text import clean
-from sendreview.wording import window
 
 PRODID = "-//sendreview//SEND review timeline//EN"
 NOT_IN_A_CALENDAR = frozenset({"did-not-happen", "lapsed"})

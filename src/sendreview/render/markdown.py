@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sendreview.render import when
+from sendreview.in_words import assessment_words, from_to, long_date
+from sendreview.render import timeline_words as when
+from sendreview.terms import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, verdict_label
 from sendreview.text import markdown as md
-from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, verdict_label
-from sendreview.wording import assessment_words, from_to, long_date
 
 if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
     from sendreview.analysis.catalogue import CatalogueView

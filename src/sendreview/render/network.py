@@ -9,10 +9,9 @@ from collections.abc import Sequence
 
 from sendreview.analysis.compare import VERDICTS
 from sendreview.analysis.network import ALL_REGIONS, LinkResult, Network, Tally
+from sendreview.in_words import EN_DASH, percent, written
 from sendreview.render.markdown import pipe_table
-from sendreview.text import clean, spreadsheet_cell
-from sendreview.text import markdown as md
-from sendreview.vocabulary import (
+from sendreview.terms import (
     CONSENSUS_SYMBOLS,
     CONSENSUS_WORDS,
     KIND_TITLES,
@@ -21,7 +20,8 @@ from sendreview.vocabulary import (
     VERDICT_SYMBOLS,
     VERDICT_WORDS,
 )
-from sendreview.wording import EN_DASH, percent, written
+from sendreview.text import clean, spreadsheet_cell
+from sendreview.text import markdown as md
 
 VERDICT_ORDER = VERDICTS
 

@@ -9,10 +9,10 @@ from rich.console import Group as Stack
 from rich.table import Table
 from rich.text import Text
 
+from sendreview.in_words import percent
 from sendreview.render.network import consensus_label, heading, region_key, share_text, thresholds_words
+from sendreview.terms import REGION_SHORT, STANCE_SYMBOLS, VERDICT_SYMBOLS, VERDICT_WORDS
 from sendreview.text import clean
-from sendreview.vocabulary import REGION_SHORT, STANCE_SYMBOLS, VERDICT_SYMBOLS, VERDICT_WORDS
-from sendreview.wording import percent
 
 if TYPE_CHECKING:
     from sendreview.analysis.evidence import Evidence

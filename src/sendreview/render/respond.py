@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sendreview.analysis.respond import ConsultationResponse, Guide
+from sendreview.in_words import written
 from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
 from sendreview.text import clean, json_text, markdown
-from sendreview.wording import written
 
 
 def _dates(response: ConsultationResponse) -> str:
@@ -110,13 +110,13 @@ def render_response(made: ConsultationResponse | Guide, fmt: str) -> str | bytes
     if fmt == "json":
         return json_text(made.model_dump_json(indent=2, by_alias=True))
     if fmt == "docx":
-        from sendreview.render.word import guide_docx, response_docx
+        from sendreview.render.docx import guide_docx, response_docx
 
         return guide_docx(made) if isinstance(made, Guide) else response_docx(made)
     if fmt == "html":
         from pathlib import Path
 
-        from sendreview.render.statement import render
+        from sendreview.render.sandbox import render
         from sendreview.resources import bundled_template_folder
 
         name = "respond-guide.html.j2" if isinstance(made, Guide) else "respond.html.j2"

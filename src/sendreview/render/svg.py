@@ -21,10 +21,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from sendreview.analysis.timeline import EntryStatus, TimelineEntry, TimelineView
+from sendreview.in_words import long_date
 from sendreview.models.dates import Precision
-from sendreview.render import when
+from sendreview.render import timeline_words as when
 from sendreview.text import clean
-from sendreview.wording import long_date
 
 WIDTH = 1200
 MARGIN = 24

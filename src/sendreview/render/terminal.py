@@ -16,10 +16,10 @@ from rich.table import Column, Table
 from rich.text import Text
 from rich.tree import Tree
 
-from sendreview.render import when
+from sendreview.in_words import assessment_words, from_to, long_date
+from sendreview.render import timeline_words as when
+from sendreview.terms import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
 from sendreview.text import cut
-from sendreview.vocabulary import ASK_KIND_SUFFIX, KIND_TITLES, LENS_TITLES, VERDICT_SYMBOLS, verdict_label
-from sendreview.wording import assessment_words, from_to, long_date
 
 if TYPE_CHECKING:  # types only, so that each command loads just the models it uses
     from sendreview.analysis.catalogue import CatalogueView

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
 from sendreview.analysis.suggest import Suggestion, Suggestions, matched_words, paper_names, precedent_reasons
+from sendreview.terms import ASK_KIND_SUFFIX
 from sendreview.text import clean
-from sendreview.vocabulary import ASK_KIND_SUFFIX
 
 if TYPE_CHECKING:
     from sendreview.analysis.paper import PaperDraft

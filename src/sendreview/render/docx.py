@@ -1,4 +1,4 @@
-"""The statement as a Word document: real headings, lists and a table, the same sections."""
+"""Word files (.docx): the statement, a drafted consultation response and the guide for parents."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.analysis.statement import ProposalPoint, Statement
+from sendreview.terms import verdict_label
 from sendreview.text import clean
-from sendreview.vocabulary import verdict_label
 
 
 def statement_docx(statement: Statement) -> bytes:
@@ -18,6 +18,7 @@ def statement_docx(statement: Statement) -> bytes:
 
     doc = Document()
     s = statement
+    w = s.words
     doc.core_properties.title = clean(s.title)
     doc.core_properties.author = clean(s.organisation)
     doc.add_heading(clean(s.title), level=0)
@@ -25,12 +26,12 @@ def statement_docx(statement: Statement) -> bytes:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{clean(s.banner_label)}: ").bold = True
         paragraph.add_run(clean(s.banner)).bold = True
-    doc.add_paragraph(clean(s.date_line) + "." + (f" Read it at {clean(s.url)}" if s.url else ""))
+    doc.add_paragraph(clean(s.date_line) + "." + (f" {w.read_it_at} {clean(s.url)}" if s.url else ""))
 
-    doc.add_heading("Who we are", level=1)
+    doc.add_heading(w.who_we_are, level=1)
     doc.add_paragraph(clean(s.who_we_are))
 
-    doc.add_heading("What we asked for", level=1)
+    doc.add_heading(w.asked_for, level=1)
     if s.asked_for_intro:
         doc.add_paragraph(clean(s.asked_for_intro))
     for group in s.asked_for:
@@ -48,22 +49,22 @@ def statement_docx(statement: Statement) -> bytes:
     if s.lens_rows:
         _lens_table(doc, s)
 
-    _points(doc, "What we agree with", s.agree, "delivers", clean(s.agree_empty))
-    _points(doc, "Where it does not go far enough", s.partly, "goes part of the way on", clean(s.partly_empty))
+    _points(doc, w.agree, s.agree, w.delivers, clean(s.agree_empty))
+    _points(doc, w.partly, s.partly, w.goes_part_way, clean(s.partly_empty))
 
-    doc.add_heading("What we disagree with", level=1)
+    doc.add_heading(w.disagree, level=1)
     for breach in s.breaches:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{clean(breach.proposal)} {clean(breach.proposal_title)}").bold = True
-        paragraph.add_run(" crosses our red line: ")
+        paragraph.add_run(f" {w.crosses_red_line}: ")
         paragraph.add_run(clean(breach.ask_title)).italic = True
         paragraph.add_run("." + (f" {clean(breach.note)}" if breach.note else ""))
         _figures(doc, breach.figures)
-    _point_list(doc, s.disagree, "works against")
+    _point_list(doc, s.disagree, w.works_against)
     if not (s.breaches or s.disagree):
         doc.add_paragraph(clean(s.disagree_empty))
 
-    doc.add_heading("What is missing", level=1)
+    doc.add_heading(w.missing, level=1)
     if s.missing:
         doc.add_paragraph(clean(s.missing_intro))
         _bullets(doc, (f"{clean(a.title)} ({clean(a.group)})" for a in s.missing))
@@ -71,29 +72,29 @@ def statement_docx(statement: Statement) -> bytes:
         doc.add_paragraph(clean(s.missing_empty))
 
     if s.not_assessed:
-        doc.add_heading("Not yet assessed", level=1)
+        doc.add_heading(w.not_assessed, level=1)
         doc.add_paragraph(clean(s.not_assessed_intro))
         _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in s.not_assessed))
 
     if s.figures_elsewhere:
-        doc.add_heading("What families told us", level=1)
+        doc.add_heading(w.figures_elsewhere, level=1)
         _bullets(doc, (clean(figure) for figure in s.figures_elsewhere))
 
-    doc.add_heading("What happens next", level=1)
+    doc.add_heading(w.next, level=1)
     if s.next_steps:
         doc.add_paragraph(clean(s.next_steps))
     if s.consultation:
         doc.add_paragraph(clean(s.consultation))
     if s.engagement:
-        doc.add_paragraph("Steps planned around this paper:")
+        doc.add_paragraph(w.engagement_intro)
         _bullets(doc, (clean(step.title) + (f": {clean(step.when)}" if step.when else "") for step in s.engagement))
     if s.path:
-        doc.add_paragraph("The road to law:")
+        doc.add_paragraph(w.path_intro)
         _bullets(doc, (clean(step.title) + (f": {clean(step.when)}" if step.when else "") for step in s.path))
     if s.horizon:
         doc.add_paragraph(clean(s.horizon))
     if not (s.consultation or s.engagement or s.path or s.horizon):
-        doc.add_paragraph("We will say more about what happens next soon.")
+        doc.add_paragraph(w.more_soon)
 
     out = io.BytesIO()
     doc.save(out)
@@ -132,10 +133,10 @@ def _figures(doc: Any, figures: Iterable[str]) -> None:
 
 
 def _lens_table(doc: Any, s: Statement) -> None:
-    doc.add_paragraph("The five silver bullets through our four lenses:")
+    doc.add_paragraph(f"{s.words.lens_caption}:")
     table = doc.add_table(rows=1, cols=len(s.lens_titles) + 2)
     table.style = "Table Grid"
-    header = ["Silver bullet", *s.lens_titles, "Overall"]
+    header = [s.words.lens_first_column, *s.lens_titles, s.words.lens_last_column]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     for row in s.lens_rows:

@@ -1,7 +1,8 @@
-"""Dates and lengths of time in plain words, for the statement's analysis and every renderer alike.
+"""Values in plain words: dates, lengths of time, shares and counts ("29 March 2022", "about 2
+years 8 months", "83 %"), for the analysis and every renderer alike.
 
 Nothing here escapes anything: a caller that puts the words somewhere (a terminal, Markdown,
-XML) makes them safe for it, as `render.when` says.
+XML) makes them safe for it, as `render.timeline_words` says.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Timeline details in plain words, shared by every timeline renderer (the words for dates and
-lengths of time themselves are in `sendreview.wording`, which the statement's analysis uses too).
+lengths of time themselves are in `sendreview.in_words`, which the statement's analysis uses too).
 
 The strings may hold text from YAML (titles, dates as written): each renderer still makes them
 safe for where they go (`sendreview.text.clean`, `markdown`, XML escaping).
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sendreview.in_words import days_in_words, long_date, window
 from sendreview.models.dates import Precision
-from sendreview.wording import days_in_words, long_date, window
 
 if TYPE_CHECKING:  # types only: renderers import this module without loading the analysis models
     from sendreview.analysis.projection import Projection

@@ -1,4 +1,5 @@
-"""The domain's fixed words, kept apart from the models so renderers (and the CLI) can use them cheaply."""
+"""The domain's fixed terms (verdicts, kinds of paper and ask, lenses, stances, regions) with their
+symbols and words, kept apart from the models so renderers (and the CLI) can use them cheaply."""
 
 from __future__ import annotations
 
