@@ -364,7 +364,7 @@ def load_forums(paths: Sequence[Path | str], catalogue: Catalogue) -> list[Forum
     an error. A file with no `by:` counts under its file name, and a file whose proposals differ
     from the paper's is counted on those that match: each a warning.
     """
-    from sendreview.analysis.network import Forum, paper_proposals
+    from sendreview.analysis.network import Forum, differences, paper_proposals
 
     files = forum_files(paths)
     if not files:
@@ -399,11 +399,8 @@ def load_forums(paths: Sequence[Path | str], catalogue: Catalogue) -> list[Forum
     if problems:
         raise SendReviewError(problems)
     ids = paper_proposals([f.document for f in forums])
-    wanted = set(ids)
     for item in loaded:
-        have = [p.id for p in item.model.proposals]
-        missing = [pid for pid in ids if pid not in set(have)]
-        extra = [pid for pid in have if pid not in wanted]
+        missing, extra = differences(item.model, ids)
         if missing or extra:
             parts = ([f"it lacks {', '.join(missing)} (counted as not assessed)"] if missing else []) + (
                 [f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in the others (left out)"]
@@ -423,9 +420,8 @@ def _same_paper(loaded: Sequence[Loaded[Document]]) -> list[Problem]:
         info = item.model.document
         return (" ".join(info.title.split()), str(info.published) if info.published else "")
 
-    counts = Counter(paper(item) for item in loaded)
-    top = max(counts.values())
-    title, published = next(paper(item) for item in loaded if counts[paper(item)] == top)
+    # Ties go to the paper counted first, that is the first file's.
+    (title, published), top = Counter(paper(item) for item in loaded).most_common(1)[0]
     problems = []
     for item in loaded:
         this_title, this_published = paper(item)
@@ -472,7 +468,6 @@ def load_evidence(survey: Path | str, map_path: Path | str, *, quotes: bool = Fa
 
 
 def _check_columns(loaded: Loaded[SurveyMap], header: Sequence[str], name: str) -> None:
-    from sendreview.errors import did_you_mean
 
     survey = loaded.model
     named: list[tuple[tuple[str | int, ...], str]] = [

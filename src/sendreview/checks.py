@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict, TypeVar, cast
 
 from sendreview.errors import Problem, did_you_mean
+from sendreview.in_words import count
 from sendreview.loading import Loaded
 from sendreview.models.asks import Catalogue, CatalogueFile
 from sendreview.models.dates import Duration, FuzzyDate
@@ -372,7 +373,7 @@ def check_agreed_is_complete(data: Any, source: Source) -> list[Problem]:
     if not missing:
         return []
     message = (
-        f"the assessment says 'agreed', but {_count(len(missing), 'proposal')} {_have(len(missing))} no assessment "
+        f"the assessment says 'agreed', but {count(len(missing), 'proposal')} {_have(len(missing))} no assessment "
         f"yet ({_listed(missing)}): assess them, or set the status to draft"
     )
     return [source.problem(("assessment", "status"), message)]
@@ -386,14 +387,10 @@ def unassessed_problem(loaded: Loaded[Document]) -> Problem | None:
         return None
     ids = [proposal_id for _, proposal_id in missing]
     message = (
-        f"warning: {_count(len(ids), 'proposal')} of {len(proposals):,} {_have(len(ids))} no assessment yet "
+        f"warning: {count(len(ids), 'proposal')} of {len(proposals):,} {_have(len(ids))} no assessment yet "
         f"({_listed(ids)}); what is said about this paper is incomplete until they are assessed"
     )
     return loaded.source.problem(("proposals", missing[0][0], "id"), message)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _have(n: int) -> str:

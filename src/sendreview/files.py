@@ -37,6 +37,10 @@ _REASONS = {
 }
 
 
+# O_NONBLOCK: opening a named pipe waits for a writer otherwise, perhaps for ever.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def reason(error: OSError) -> str:
     """What went wrong with a file, in plain words."""
     return _REASONS.get(error.errno or 0) or (error.strerror or type(error).__name__).lower()
@@ -75,12 +79,7 @@ def read_bytes(path: Path | str, name: str, limit: int, setting: str = "SENDREVI
     `setting` is the environment variable that raises the limit, for the message.
     """
     try:
-        if is_stdin(path):
-            descriptor = os.dup(0)
-        else:
-            # O_NONBLOCK: opening a named pipe waits for a writer otherwise, perhaps for ever.
-            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-            descriptor = os.open(path, flags)
+        descriptor = os.dup(0) if is_stdin(path) else os.open(path, _READ_FLAGS)
     except OSError as error:
         raise SendReviewError(f"{name}: {reason(error)}") from None
     try:
@@ -122,8 +121,7 @@ def open_regular(path: Path | str, name: str, limit: int, variable: str) -> Bina
     refusals as `read_bytes`: folders, devices, pipes, sockets and loops are refused by name, and a
     file over `limit` bytes before a byte is read (`variable` is the setting that raises it)."""
     try:
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-        descriptor = os.open(path, flags)
+        descriptor = os.open(path, _READ_FLAGS)
     except OSError as error:
         raise SendReviewError(f"{name}: {reason(error)}") from None
     try:
@@ -132,8 +130,7 @@ def open_regular(path: Path | str, name: str, limit: int, variable: str) -> Bina
             kind = kind_of(info.st_mode)
             raise SendReviewError(f"{name}: is {kind}, not a file; save the table as a file and give its name")
         if info.st_size > limit:
-            message = f"file is {info.st_size:,} bytes, over the limit of {limit:,} (set {variable} to raise it)"
-            raise SendReviewError([Problem(name, 1, 1, message)])
+            raise _too_big(name, limit, variable, info.st_size)
         os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:

@@ -117,3 +117,8 @@ def count_of(part: int, whole: int, noun: str) -> str:
     """'96 of 120 forums (80 %)'."""
     share = f" ({percent(part / whole)})" if whole else ""
     return f"{part:,} of {whole:,} {noun}{share}"
+
+
+def count(number: int, word: str) -> str:
+    """'1 proposal', '1,204 proposals': a number and a word that takes an s."""
+    return f"{number:,} {word}{'' if number == 1 else 's'}"

@@ -218,14 +218,18 @@ def paper_proposals(documents: Sequence[Document]) -> list[str]:
     return [pid for pid in ordered if seen[pid] * 2 >= len(documents)]
 
 
+def differences(document: Document, ids: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The paper's proposal ids a file lacks, and the ids it has that the paper does not."""
+    have = [p.id for p in document.proposals]
+    have_set, wanted = set(have), set(ids)
+    return tuple(pid for pid in ids if pid not in have_set), tuple(pid for pid in have if pid not in wanted)
+
+
 def mismatches(forums: Sequence[Forum], ids: Sequence[str]) -> list[Mismatch]:
     """The files whose proposal ids are not exactly the paper's."""
-    wanted = set(ids)
     found = []
     for forum in forums:
-        have = [p.id for p in forum.document.proposals]
-        missing = tuple(pid for pid in ids if pid not in set(have))
-        extra = tuple(pid for pid in have if pid not in wanted)
+        missing, extra = differences(forum.document, ids)
         if missing or extra:
             found.append(Mismatch(file=forum.file, forum=forum.name, missing=missing, extra=extra))
     return found

@@ -61,7 +61,7 @@ from typing import Literal
 
 from sendreview.analysis.matching import NEAR_MISS
 from sendreview.analysis.result import Result
-from sendreview.analysis.words import Token, title_words, tokens
+from sendreview.analysis.words import Token, dice, title_words, tokens
 from sendreview.models.asks import Ask, AskKind, Catalogue
 from sendreview.models.document import Document, DocumentInfo, Proposal, Stance
 from sendreview.models.vocabulary import VocabularyFile
@@ -397,7 +397,7 @@ class Learner:
         candidates = {i for word in title for i in self.title_index.get(word, ())}
         for i in candidates:
             theirs = self.earlier[i].title_words
-            alike = round(2 * len(title & theirs) / (len(title) + len(theirs)), 2)  # diff's Dice coefficient
+            alike = dice(title, theirs, texts[0].text, self.earlier[i].title)
             if alike >= NEAR_MISS and alike >= found.get(i, (0.0, "words"))[0]:
                 found[i] = (alike, "titles")
         scored = sorted(

@@ -22,10 +22,7 @@ def statement_docx(statement: Statement) -> bytes:
     doc.core_properties.title = clean(s.title)
     doc.core_properties.author = clean(s.organisation)
     doc.add_heading(clean(s.title), level=0)
-    if s.banner:
-        paragraph = doc.add_paragraph()
-        paragraph.add_run(f"{clean(s.banner_label)}: ").bold = True
-        paragraph.add_run(clean(s.banner)).bold = True
+    _banner(doc, s.banner_label, s.banner)
     doc.add_paragraph(clean(s.date_line) + "." + (f" {w.read_it_at} {clean(s.url)}" if s.url else ""))
 
     doc.add_heading(w.who_we_are, level=1)

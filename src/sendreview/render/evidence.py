@@ -13,6 +13,8 @@ from sendreview.text import spreadsheet_cell
 
 SUPPRESSED = "suppressed"
 
+QUOTES_HIDDEN = "Quotes are not shown: run with --quotes to include them, with personal data taken out."
+
 
 def share_words(share: Share | None) -> str:
     """'82 % (80 to 84 %, with an en dash)': the share and its 95 % interval."""
@@ -59,7 +61,7 @@ def markdown(result: Evidence) -> str:
         for quote in free.quotes:
             lines += [f"> {md(quote.text)} (line {quote.line})", ""]
     if result.free_text and not result.quotes_shown:
-        lines += ["Quotes are not shown: run with --quotes to include them, with personal data taken out.", ""]
+        lines += [QUOTES_HIDDEN, ""]
     return "\n".join(lines)
 
 

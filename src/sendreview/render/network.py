@@ -200,7 +200,8 @@ def _e(text: str) -> str:
     return html.escape(clean(text), quote=True)
 
 
-def _bar_segments(tally: Tally) -> list[tuple[str, int]]:
+def bar_segments(tally: Tally) -> list[tuple[str, int]]:
+    """Each stance and how many forums gave it, in the order bars show them."""
     return [
         ("agree", tally.agree),
         ("partly", tally.partly),
@@ -237,7 +238,7 @@ def stacked_bars(links: Sequence[LinkResult], *, region: str, title: str, ident:
         parts.append(f'<text x="0" y="{y + 15}" font-size="12" fill="#0b0c0c">{_e(short)}</text>')
         x = label_width
         total = max(tally.forums, 1)
-        for stance, count in _bar_segments(tally):
+        for stance, count in bar_segments(tally):
             if not count:
                 continue
             w = bar_width * count / total

@@ -10,7 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from sendreview.in_words import percent
-from sendreview.render.network import consensus_label, heading, region_key, share_text, thresholds_words
+from sendreview.render.network import (
+    bar_segments,
+    consensus_label,
+    heading,
+    region_key,
+    share_text,
+    thresholds_words,
+)
 from sendreview.terms import REGION_SHORT, STANCE_SYMBOLS, VERDICT_SYMBOLS, VERDICT_WORDS
 from sendreview.text import clean
 
@@ -41,12 +48,7 @@ def bar(tally: Tally) -> Text:
     text = Text()
     if not tally.forums:
         return text
-    counts = [
-        ("agree", tally.agree),
-        ("partly", tally.partly),
-        ("disagree", tally.disagree),
-        ("none", tally.not_assessed),
-    ]
+    counts = bar_segments(tally)
     # Largest remainders, so the cells always add up to ten.
     exact = [count * BAR / tally.forums for _, count in counts]
     cells = [int(e) for e in exact]
@@ -146,7 +148,7 @@ def network_report(result: Network) -> Stack:
 
 def evidence_report(result: Evidence) -> Stack:
     """The survey's figures, question by question, and free text counted (quoted only with --quotes)."""
-    from sendreview.render.evidence import HEADER, figure_cells, method_words
+    from sendreview.render.evidence import HEADER, QUOTES_HIDDEN, figure_cells, method_words
 
     header = _text(result.title, "bold")
     header.append("\n")
@@ -176,5 +178,5 @@ def evidence_report(result: Evidence) -> Stack:
             lines.append(f"” (line {quote.line})", style="dim")
         parts.append(lines)
     if result.free_text and not result.quotes_shown:
-        parts.append(Text("Quotes are not shown: run with --quotes to include them, with personal data taken out."))
+        parts.append(Text(QUOTES_HIDDEN))
     return Stack(*parts)

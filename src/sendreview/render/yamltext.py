@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sendreview.analysis.draft import HOW_TO_WRITE, Draft, DraftProposal
 from sendreview.analysis.suggest import Suggestion, Suggestions, matched_words, paper_names, precedent_reasons
+from sendreview.in_words import count
 from sendreview.terms import ASK_KIND_SUFFIX
 from sendreview.text import clean
 
@@ -147,26 +148,22 @@ def draft_yaml(draft: Draft, path_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
-
-
 def started(draft: Draft, found: PaperDraft | None, path_name: str) -> str:
     """What `init` tells the person after writing a new document, and what to do next. File names are
     given as they are: the caller shows any control character in them as a code."""
     path = path_name
     if found is not None:
-        where = [_count(found.pages, "page")] if found.pages else []
-        where += [_count(found.chapters, "chapter")] if found.chapters else []
+        where = [count(found.pages, "page")] if found.pages else []
+        where += [count(found.chapters, "chapter")] if found.chapters else []
         counted = f" ({', '.join(where)})" if where else ""
         return (
-            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}{counted}."
+            f"Found {count(len(draft.proposals), 'proposal')} in {draft.text_name}{counted}."
             " This is a draft: check each proposal against the paper (title, chapter, summary), and the"
             f" paper's details at the top. Then assess them: sendreview assess {path}"
         )
     if draft.text_name:
         return (
-            f"Found {_count(len(draft.proposals), 'proposal')} in {draft.text_name}."
+            f"Found {count(len(draft.proposals), 'proposal')} in {draft.text_name}."
             f" Check them, then assess them: sendreview assess {path}"
         )
     return f"Add the paper's proposals, then assess them: sendreview assess {path}"
