@@ -17,14 +17,15 @@ import re
 # list against the running Python's own tables. Written out because building it from
 # `unicodedata` at start-up takes more than a second. Tab and newline are in it too: `clean`
 # keeps them, `visible` shows them.
-_HIDDEN_RANGES = (
-    "\x00-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+_SHOWN_HIDDEN_RANGES = (  # the set without the C0 controls (U+0000 to U+001F), which JSON escapes itself
+    "\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
     "\ud800-\uf8ff\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 14))
     + "\U000e0000-\U0010ffff"
 )
+_HIDDEN_RANGES = "\x00-\x1f" + _SHOWN_HIDDEN_RANGES
 HIDDEN = re.compile(f"[{_HIDDEN_RANGES}]")
 # Variation selectors (standard, Mongolian and the supplement), and Khmer's two silent vowels.
 _ID_ONLY = "\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
@@ -32,10 +33,15 @@ _HIDDEN_IN_ID = re.compile(f"[{_HIDDEN_RANGES}{_ID_ONLY}]")
 # ANSI escape sequences: CSI (colours, clearing the screen), OSC (window titles, hyperlinks) and
 # the two-character ones; removed whole, so no half of one is left to print.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?", re.DOTALL)
-_DROPPED = re.compile(f"(?![\t\n])[{_HIDDEN_RANGES}]")
+# Plain character sets, no lookahead: a lookahead at every character makes a scan several times slower.
+_DROPPED = re.compile(f"[\x00-\x08\x0b-\x1f{_SHOWN_HIDDEN_RANGES}]")
+_ASCII_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# Long stretches of text with no character beyond ASCII are skipped at once: checking each character
+# against the whole set above reads under 30 MB a second, this several times that.
+_BEYOND_ASCII = re.compile("[^\x00-\x7e]+")
 # JSON escapes C0 controls itself; these it would carry raw. Line and paragraph separators too:
 # JavaScript and some editors read them as new lines.
-_JSON_UNSAFE = re.compile(f"(?![\x00-\x1f])[{_HIDDEN_RANGES}\u2028\u2029]")
+_JSON_UNSAFE = re.compile(f"[{_SHOWN_HIDDEN_RANGES}\u2028\u2029]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 # Only where a value starts: newlines inside values are turned into spaces below.
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[>+-](?=\s)|\d+[.)](?=\s)|=+\s*$)")
@@ -51,7 +57,7 @@ def clean(text: str) -> str:
         return text
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    return _DROPPED.sub("", text)
+    return _ASCII_DROPPED.sub("", text) if text.isascii() else _DROPPED.sub("", text)
 
 
 MAX_SHOWN = 2000
@@ -112,7 +118,13 @@ def _json_escape(character: str) -> str:
 def json_text(text: str) -> str:
     """JSON with the characters a terminal could act on (C1 controls like U+009B, a one-character escape
     sequence) or that do not show (direction overrides, zero-width spaces) written as \\u escapes: same data."""
-    return _JSON_UNSAFE.sub(lambda found: _json_escape(found.group()), text)
+    if text.isascii():  # known at once for a Python string: only DEL can be there
+        return text.replace("\x7f", "\\u007f")
+    return _BEYOND_ASCII.sub(lambda run: _JSON_UNSAFE.sub(_json_escaped, run.group()), text)
+
+
+def _json_escaped(found: re.Match[str]) -> str:
+    return _json_escape(found.group())
 
 
 def markdown(text: str) -> str:

@@ -83,10 +83,12 @@ def stem(word: str) -> str:
     """The Snowball English stem of a lower-case word, British -ise read as -ize."""
     if (found := _stem_cache.get(word)) is None:
         if not _stem_word:
-            # Imported on first use: commands that never suggest do not pay for it.
-            from snowballstemmer import stemmer  # type: ignore[import-untyped]  # ships no type hints
+            # Imported on first use: commands that never suggest do not pay for it. PyStemmer is the
+            # Snowball project's own C build: the same stems as the pure-Python snowballstemmer, but it
+            # loads in under a millisecond where that one loads 36 languages (about 15 ms).
+            from Stemmer import Stemmer  # type: ignore[import-not-found]  # ships no type hints
 
-            _stem_word.append(stemmer("english").stemWord)
+            _stem_word.append(Stemmer("english").stemWord)
         found = _stem_cache[word] = _stem_word[0](_BRITISH_ISE.sub(r"\1iz\2", word))
     return found
 
