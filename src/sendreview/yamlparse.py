@@ -341,23 +341,24 @@ class _Builder:
         elif not self.check_tag(event):
             value = None
         self.values += 1
-        self.chars += len(text)
+        self.chars += (length := len(text))
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, len(text))
+            self.anchors[event.anchor] = (value, 1, length)
         if self.has_hash and not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
             self.comment_warning(comment)
-        # `add` inlined for the two commonest places: an item of a list, and a mapping's value.
-        if self.stack:
-            frame = self.stack[-1]
-            if frame.is_list:
-                frame.container.append(value)
-                return
-            if frame.key is not _NO_KEY:
-                if frame.key is not _SKIP:
-                    frame.container[frame.key] = value
-                frame.key = _NO_KEY
-                return
-        self.add(value, event.start_mark, key_text=text)
+        # `add` inlined, for the busiest path: an item of a list, a mapping's key or its value.
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if frame.is_list:
+            frame.container.append(value)
+        elif frame.key is _NO_KEY:
+            self.new_key(frame, event.start_mark, text)
+        else:
+            if frame.key is not _SKIP:
+                frame.container[frame.key] = value
+            frame.key = _NO_KEY
 
     def comment_warning(self, comment: re.Match[str]) -> None:
         line, column = _line_column(self.text, comment.start(1))
