@@ -164,7 +164,8 @@ def _collector_paused() -> Iterator[None]:
     each time it looked for cycles, which at 100,000 proposals tripled the time to check them and
     doubled the time to compare them. Frozen (`gc.freeze`), a large file's models are not walked by
     later collections either; the collector runs as usual for everything made afterwards. A small
-    file is not frozen: freezing keeps for good any cycle that was waiting to be collected."""
+    file, or one that failed to load, is not frozen: freezing keeps for good any cycle that was
+    waiting to be collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -173,8 +174,9 @@ def _collector_paused() -> Iterator[None]:
         made = gc.get_count()[0]  # objects the collector watches, made (and still alive) since it stopped
         if enabled:
             gc.enable()
-        if made > FREEZE_FROM:
-            gc.freeze()
+    # Only after a file loaded: an error's traceback holds the plain data, and once frozen, would keep it.
+    if made > FREEZE_FROM:
+        gc.freeze()
 
 
 # A file whose reading leaves more objects than this (about 5,000 proposals) is frozen.

@@ -269,6 +269,8 @@ class _Builder:
         # which at 100,000 proposals saves over a hundred megabytes.
         self.shared: dict[str, str] = {}
         self.has_hash = "#" in text  # no `#` anywhere: no value can be cut short by one
+        # Sizes are counted only for aliases' budgets; with no `&` in the text there is no anchor.
+        self.counting = "&" in text
 
     def problem(self, mark: Any, message: str) -> None:
         self.problems.append(Problem(self.name, *_position(mark), message))
@@ -340,10 +342,11 @@ class _Builder:
                 value = _TYPED[text]
         elif not self.check_tag(event):
             value = None
-        self.values += 1
-        self.chars += (length := len(text))
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, length)
+        if self.counting:
+            self.values += 1
+            self.chars += len(text)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1, len(text))
         if self.has_hash and not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
             self.comment_warning(comment)
         # `add` inlined, for the busiest path: an item of a list, a mapping's key or its value.
