@@ -39,7 +39,8 @@ def json_pieces(model: BaseModel) -> Iterator[str]:
         key = fields[name].alias or name
         before, head = head.split(f'\n  "{key}": []', 1)
         yield f'{before}\n  "{key}": [\n'
-        adapter: TypeAdapter[Any] = TypeAdapter(tuple[_item_type(fields[name].annotation), ...])  # type: ignore[misc]
+        annotation: Any = fields[name].annotation  # tuple[X, ...]
+        adapter: TypeAdapter[Any] = TypeAdapter(annotation)
         step = LONG if len(items) >= LONG else 1
         for start in range(0, len(items), step):
             text = adapter.dump_json(items[start : start + step], indent=2, by_alias=True).decode("utf-8")
