@@ -101,3 +101,10 @@ def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
     assert done.returncode == 0, done.stderr
     assert "aggregate --by region --format html" in done.stdout
     assert "evidence --format json" in done.stdout
+
+
+def test_a_statement_without_figures_loads_no_survey_or_network_analysis() -> None:
+    args = ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "md"]
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    modules = ("sendreview.analysis.figures", "sendreview.analysis.evidence", "sendreview.analysis.network")
+    assert loaded_after(code, modules) == []

@@ -496,10 +496,10 @@ def load_figures(
 ) -> Figures | None:
     """The statement's figures: a survey (`evidence --format json`) and the network's counts
     (`aggregate --format json`) of the same paper; None when neither is given."""
-    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
-
     if evidence is None and network is None:
         return None
+    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
+
     errors: list[SendReviewError] = []
     survey = counts = None
     if evidence is not None:
