@@ -108,3 +108,18 @@ def test_a_statement_without_figures_loads_no_survey_or_network_analysis() -> No
     code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
     modules = ("sendreview.analysis.figures", "sendreview.analysis.evidence", "sendreview.analysis.network")
     assert loaded_after(code, modules) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["asks"],
+        ["timeline"],
+        ["compare", "examples/green-paper-2022.yaml"],
+        ["diff", "examples/green-paper-2022.yaml", "examples/improvement-plan-2023.yaml"],
+    ],
+)
+def test_tables_load_no_emoji_names(args: list[str]) -> None:
+    """The screen's tables turn no ":name:" into a picture, so rich's table of names is never loaded."""
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    assert loaded_after(code, ("rich.console", "rich._emoji_codes")) == ["rich.console"]

@@ -514,10 +514,11 @@ def _print(renderable: Any) -> None:
             self.quiet = True
             _silence_stdout()
 
-    console = _Screen(highlight=False, soft_wrap=False)
+    # emoji=False: no ":name:" in a heading becomes a picture (and rich's table of them is not loaded).
+    console = _Screen(highlight=False, soft_wrap=False, emoji=False)
     width = usable_width(console.width)  # COLUMNS=0 would print nothing at all
     if width != console.width:
-        console = _Screen(highlight=False, soft_wrap=False, width=width)
+        console = _Screen(highlight=False, soft_wrap=False, emoji=False, width=width)
     console.print(for_width(renderable, width))
 
 

@@ -109,7 +109,7 @@ def _rich_widths(table: Table, width: int, least: list[int]) -> list[int] | None
 
     from rich.console import Console
 
-    console = Console(width=width, file=StringIO())
+    console = Console(width=width, file=StringIO(), emoji=False)  # as the screen's (cli._print)
     # rich's sharing of the width, as it will print the table (a private method, pinned by the tests at 60-120 columns)
     widths = table._calculate_column_widths(console, console.options.update_width(width - table._extra_width))
     inner = [w - table._get_padding_width(index) for index, w in enumerate(widths)]
@@ -264,7 +264,7 @@ def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] 
             breaches.append(line)
             if breach.note:
                 breaches.append(Padding(_text(breach.note, "italic"), (0, 0, 0, 2)))
-        parts.append(Panel(Stack(*breaches), title="Red lines crossed", border_style="red", title_align="left"))
+        parts.append(Panel(Stack(*breaches), title=Text("Red lines crossed"), border_style="red", title_align="left"))
     if any(ask.lenses for ask in result.asks):
         parts += [_lens_matrix(result), _legend()]
     parts += [_asks_table(result)]
