@@ -123,3 +123,42 @@ def test_tables_load_no_emoji_names(args: list[str]) -> None:
     """The screen's tables turn no ":name:" into a picture, so rich's table of names is never loaded."""
     code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
     assert loaded_after(code, ("rich.console", "rich._emoji_codes")) == ["rich.console"]
+
+
+@pytest.mark.parametrize(
+    ("args", "models"),
+    [
+        (["asks"], ["analysis.catalogue:CatalogueView", "analysis.catalogue:AskView", "analysis.catalogue:LensView"]),
+        (
+            ["timeline"],
+            ["analysis.timeline:TimelineView", "analysis.timeline:TimelineEntry", "analysis.projection:Projection"],
+        ),
+        (["timeline", "next"], ["analysis.timeline:NextView", "analysis.timeline:Upcoming"]),
+        (
+            ["compare", "examples/green-paper-2022.yaml"],
+            ["analysis.compare:Comparison", "analysis.compare:AskResult", "analysis.suggest:ProposalSuggestions"],
+        ),
+    ],
+)
+def test_tables_build_no_result_validators(args: list[str], models: list[str]) -> None:
+    """A table reads the results the analysis made; pydantic builds their validators only for JSON."""
+    names = [name.split(":") for name in models]
+    code = (
+        "import importlib\nfrom sendreview.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        f"built = [f'{{m}}:{{c}}' for m, c in {names!r}"
+        " if getattr(importlib.import_module('sendreview.' + m), c).__pydantic_complete__]\n"
+        "print('BUILT', *built)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1].split()[1:] == []
+
+
+def test_json_output_builds_the_result_models() -> None:
+    code = (
+        "from sendreview.cli import app\nfrom sendreview.analysis.catalogue import CatalogueView\n"
+        "try:\n    app(['asks', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+        "print('BUILT', CatalogueView.__pydantic_complete__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "BUILT True"
