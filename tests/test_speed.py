@@ -162,3 +162,12 @@ def test_json_output_builds_the_result_models() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.splitlines()[-1] == "BUILT True"
+
+
+@pytest.mark.parametrize("args", [["asks"], ["asks", "--format", "json"]])
+def test_asks_loads_no_checks_and_no_document_model(args: list[str]) -> None:
+    """The bundled asks, once checked, come from the cache: nothing to check, and no document to read."""
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    modules = ("sendreview.checks", "sendreview.models.document")
+    loaded_after(code, modules)  # the first run checks the bundled asks and keeps them in the cache
+    assert loaded_after(code, modules) == []
