@@ -323,11 +323,14 @@ def check_document(data: Any, source: Source, catalogue: Catalogue) -> list[Prob
     targets = catalogue.target_index()
     asks = {ask.id: ask for ask in catalogue.asks}
     for i, proposal in proposals:
-        links = [
-            (ask, ("proposals", i, "responds_to", j, "ask"))
+        named = [
+            (j, ask)
             for j, link in _list(proposal.get("responds_to"), LinkData)
             if (ask := _stripped(link.get("ask"))) is not None
         ]
+        if all(ask in targets for _, ask in named) and len({ask for _, ask in named}) == len(named):
+            continue  # the usual case, found without making a place for each link
+        links = [(ask, ("proposals", i, "responds_to", j, "ask")) for j, ask in named]
         problems += [
             source.problem(path, _unknown_target(ask, asks, targets)) for ask, path in links if ask not in targets
         ]

@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -494,11 +494,10 @@ def _profile(path: Path | None) -> ForumProfile | None:
     return load_profile(path)
 
 
-def _wrote(path: Path, content: str | bytes) -> None:
+def _wrote(path: Path, size: int) -> None:
     """Say on stderr what was written, and how big it is."""
     from sendreview.text import visible
 
-    size = len(content.encode("utf-8") if isinstance(content, str) else content)
     typer.echo(f"Wrote {visible(str(path))} ({size:,} bytes)", err=True)
 
 
@@ -522,14 +521,16 @@ def _print(renderable: Any) -> None:
     console.print(for_width(renderable, width))
 
 
-def _write(text: str) -> None:
-    """Write text to the screen, ending with a newline; in pieces, so a large output is not
-    copied whole while it is encoded."""
-    piece = 1 << 20
+def _write(content: str | Iterable[str]) -> None:
+    """Write text (or text in pieces) to the screen, ending with a newline; a megabyte at a time, so
+    a large output is not copied whole while it is encoded."""
+    piece, last = 1 << 20, ""
     try:
-        for start in range(0, len(text), piece):
-            sys.stdout.write(text[start : start + piece])
-        if not text.endswith("\n"):
+        for text in (content,) if isinstance(content, str) else content:
+            for start in range(0, len(text), piece):
+                sys.stdout.write(text[start : start + piece])
+            last = text or last
+        if not last.endswith("\n"):
             sys.stdout.write("\n")
     except BrokenPipeError:
         # The reader stopped reading (`| head`): not an error, and --fail-on still decides the exit code.
@@ -576,11 +577,11 @@ def lazy(target: str) -> Render:
     return render
 
 
-def json_text(model: Any) -> str:
-    """A result as JSON, the same way for every command."""
-    from sendreview.text import json_text as cleaned
+def json_text(model: Any) -> Iterator[str]:
+    """A result as JSON, the same way for every command (in pieces when it is long)."""
+    from sendreview.render.jsontext import json_pieces
 
-    return cleaned(model.model_dump_json(indent=2, by_alias=True))
+    return json_pieces(model)
 
 
 @dataclass(frozen=True)
@@ -652,8 +653,7 @@ def show(result: Any, outputs: Outputs, given: str | None, output: Path | None, 
     if output is not None:
         from sendreview.output import write_output
 
-        write_output(output, content, force=force)
-        _wrote(output, content)
+        _wrote(output, write_output(output, content, force=force))
     elif isinstance(content, bytes):
         try:
             sys.stdout.buffer.write(content)
@@ -1513,8 +1513,7 @@ def init(
         vocabulary=_vocabulary(no_default_asks),
     )
     content = draft_yaml(draft, str(path))
-    write_output(path, content)
-    _wrote(path, content)
+    _wrote(path, write_output(path, content))
     typer.echo(visible(started(draft, found, str(path))), err=True)
 
 
@@ -1599,8 +1598,7 @@ def profile_init(
     if existing(path) is not None and not force:  # before the questions, not after them
         raise SendReviewError(f"{path}: already exists; use --force to replace it, or edit it")
     content = profile_yaml(ask_profile(_read_line, typer.echo, again=sys.stdin.isatty()))
-    write_output(path, content, force=force)
-    _wrote(path, content)
+    _wrote(path, write_output(path, content, force=force))
 
 
 @registry.command()

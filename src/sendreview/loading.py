@@ -413,7 +413,7 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
     loc: tuple[PathPart, ...] = tuple(error["loc"])
     kind, value = error["type"], error.get("input")
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-    if kind == "extra_forbidden":  # whatever its value: quoting it would not help
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # whatever its value: quoting it would not help
         if field == "<<":
             return source.problem(loc, "'<<' (a YAML merge key) is not supported: write the fields out", at_key=True)
         allowed = _fields_at(model, loc[:-1])
@@ -445,10 +445,11 @@ def _explain(error: Any, model: type[BaseModel], source: Source) -> Problem:
         return source.problem(loc, f"'{field}' is too long: keep it to {error['ctx']['max_length']:,} characters")
     if kind == "string_too_short":
         return source.problem(loc, f"'{field}' is empty: give it some text")
-    if kind in ("string_type", "tuple_type", "model_type", "dict_type", "list_type"):
+    if kind in ("string_type", "tuple_type", "model_type", "dataclass_type", "dict_type", "list_type"):
         wanted = {
             "string_type": "text",
             "model_type": "a mapping (key: value)",
+            "dataclass_type": "a mapping (key: value)",
             "dict_type": "a mapping (key: value)",
         }.get(kind, "a list")
         return source.problem(loc, f"'{field}' should be {wanted}, not a {_shape(value)}")
@@ -462,18 +463,18 @@ def _fields_at(model: type[BaseModel], loc: Sequence[PathPart]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        info = next((f for n, f in current.__pydantic_fields__.items() if (f.alias or n) == part), None)
         if info is None:
             return []
         current = _inner_model(info.annotation)
         if current is None:
             return []
-    return [info.alias or name for name, info in current.model_fields.items()]
+    return [info.alias or name for name, info in current.__pydantic_fields__.items()]
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """Find the model inside `Model | None`, `tuple[Model, ...]` and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _inner_model(annotation: Any) -> Any:
+    """Find the model (or pydantic dataclass) inside `Model | None`, `tuple[Model, ...]` and the like."""
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
         return annotation
     for arg in get_args(annotation):
         if (found := _inner_model(arg)) is not None:

@@ -17,7 +17,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -47,18 +47,22 @@ def existing(path: Path) -> os.stat_result | None:
         raise SendReviewError(f"{path}: cannot write here ({reason(error)})") from None
 
 
-def write_output(path: Path, content: str | bytes, *, force: bool = False) -> None:
-    """Write `content` to `path` through a temporary file in the same folder and a rename.
+Content = str | bytes | Iterable[str]
+"""What a renderer gives: text, bytes (a Word file), or text in pieces to be written one after another."""
+
+
+def write_output(path: Path, content: Content, *, force: bool = False) -> int:
+    """Write `content` to `path` through a temporary file in the same folder and a rename; return how
+    many bytes were written.
 
     A failed or interrupted write leaves any old file as it was and no partial or temporary file behind.
     """
     folder = path.parent
     _check_folder(path, folder)
     mode = _mode_for(path, force)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with _signals_raised():
-            _write_and_rename(path, folder, data, mode)
+            return _write_and_rename(path, folder, content, mode)
     except _Stopped as stopped:
         # The temporary file is gone and the old handler is back: end as the signal meant.
         signal.raise_signal(stopped.signal)
@@ -109,16 +113,19 @@ def _mode_for(path: Path, force: bool) -> int:
     return found.st_mode & 0o777
 
 
-def _write_and_rename(path: Path, folder: Path, data: bytes, mode: int) -> None:
+def _write_and_rename(path: Path, folder: Path, content: Content, mode: int) -> int:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise SendReviewError(f"{path}: cannot write here ({reason(error)})") from None
+    written = 0
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view[:_PIECE]) :]
+            for piece in _byte_pieces(content):
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(handle, view) :]
+                written += len(piece)
             # mkstemp makes the file private (0600); give it the permissions decided above.
             if hasattr(os, "fchmod"):
                 os.fchmod(handle, mode)
@@ -130,6 +137,17 @@ def _write_and_rename(path: Path, folder: Path, data: bytes, mode: int) -> None:
     except BaseException:  # an error, Ctrl+C or a stopping signal: leave nothing behind
         Path(temporary).unlink(missing_ok=True)
         raise
+    return written
+
+
+def _byte_pieces(content: Content) -> Iterator[bytes]:
+    """The content as UTF-8 in pieces of about a megabyte, never encoded whole (a copy of it all)."""
+    if isinstance(content, bytes):
+        yield content
+        return
+    for text in (content,) if isinstance(content, str) else content:
+        for start in range(0, len(text), _PIECE):
+            yield text[start : start + _PIECE].encode("utf-8")
 
 
 class _Stopped(BaseException):

@@ -39,6 +39,8 @@ _BOOLS = {
     for base in words.split()
     for word in (base, base.capitalize(), base.upper())
 }
+# What an unquoted value means when it is not text: one lookup on the busiest path.
+_TYPED: dict[str, bool | None] = {**dict.fromkeys(_NULLS), **_BOOLS}
 PathPart = str | int
 # libyaml's own bound on nesting, whatever SENDREVIEW_MAX_DEPTH says.
 LIBYAML_MAX_DEPTH = 1000
@@ -221,16 +223,23 @@ _NO_KEY = object()  # a mapping frame waiting for its next key
 _SKIP = object()  # the key was refused (duplicate, not text): drop its value
 
 
-@dataclass
 class _Frame:
-    container: Any  # dict or list being filled
-    start_values: int  # values built before it, to know its size when it ends
-    anchor: str | None
-    mark: Any
-    start_chars: int = 0  # characters of text built before it, for the alias text budget
-    is_key: bool = False
-    key: Any = _NO_KEY
-    key_lines: dict[str, int] = field(default_factory=dict)
+    """A list or mapping being filled (slots: one is made for every list and mapping in a file)."""
+
+    __slots__ = ("anchor", "container", "is_key", "is_list", "key", "key_lines", "mark", "start_chars", "start_values")
+
+    def __init__(
+        self, container: Any, start_values: int, anchor: str | None, mark: Any, start_chars: int, is_key: bool
+    ):
+        self.container = container  # dict or list being filled
+        self.is_list = container.__class__ is list
+        self.start_values = start_values  # values built before it, to know its size when it ends
+        self.anchor = anchor
+        self.mark = mark
+        self.start_chars = start_chars  # characters of text built before it, for the alias text budget
+        self.is_key = is_key
+        self.key: Any = _NO_KEY
+        self.key_lines: dict[str, int] = {}
 
 
 _SHARED_LENGTH = 40
@@ -259,6 +268,7 @@ class _Builder:
         # Short texts come back again and again (keys, stances, ask ids): one copy of each is kept,
         # which at 100,000 proposals saves over a hundred megabytes.
         self.shared: dict[str, str] = {}
+        self.has_hash = "#" in text  # no `#` anywhere: no value can be cut short by one
 
     def problem(self, mark: Any, message: str) -> None:
         self.problems.append(Problem(self.name, *_position(mark), message))
@@ -271,17 +281,23 @@ class _Builder:
         import yaml
 
         loader = _loader_class()(self.text)
+        # Local names: this loop runs once for every value in a file.
+        scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        scalar, start, end = self.scalar, self.start, self.end
         try:
             get_event = loader.get_event
             while True:
                 event = get_event()
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    self.scalar(event)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self.start(event, {} if kind is yaml.MappingStartEvent else [])
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    self.end()
+                if kind is scalar_event:
+                    scalar(event)
+                elif kind is mapping_start:
+                    start(event, {})
+                elif kind is sequence_start:
+                    start(event, [])
+                elif kind in collection_end:
+                    end()
                 elif kind is yaml.AliasEvent:
                     self.alias(event)
                 elif kind is yaml.DocumentStartEvent:
@@ -319,22 +335,30 @@ class _Builder:
         if len(text) <= _SHARED_LENGTH:
             text = self.shared.setdefault(text, text)
         value: Any = text
-        tag = event.tag
-        if tag is None:
-            if event.implicit[0]:  # plain, unquoted: YAML guesses its type
-                if text in _NULLS:
-                    value = None
-                elif text in _BOOLS:
-                    value = _BOOLS[text]
+        if event.tag is None:
+            if text in _TYPED and event.implicit[0]:  # plain, unquoted: YAML guesses its type
+                value = _TYPED[text]
         elif not self.check_tag(event):
             value = None
         self.values += 1
-        self.chars += len(text)
+        self.chars += (length := len(text))
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1, len(text))
-        if not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
+            self.anchors[event.anchor] = (value, 1, length)
+        if self.has_hash and not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
             self.comment_warning(comment)
-        self.add(value, event.start_mark, key_text=text)
+        # `add` inlined, for the busiest path: an item of a list, a mapping's key or its value.
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if frame.is_list:
+            frame.container.append(value)
+        elif frame.key is _NO_KEY:
+            self.new_key(frame, event.start_mark, text)
+        else:
+            if frame.key is not _SKIP:
+                frame.container[frame.key] = value
+            frame.key = _NO_KEY
 
     def comment_warning(self, comment: re.Match[str]) -> None:
         line, column = _line_column(self.text, comment.start(1))
@@ -354,7 +378,7 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         is_key = parent is not None and parent.key is _NO_KEY and isinstance(parent.container, dict)
         self.values += 1
-        self.stack.append(_Frame(container, self.values, event.anchor, event.start_mark, self.chars, is_key=is_key))
+        self.stack.append(_Frame(container, self.values, event.anchor, event.start_mark, self.chars, is_key))
 
     def end(self) -> None:
         frame = self.stack.pop()
@@ -399,28 +423,32 @@ class _Builder:
             self.root = value
             return
         frame = self.stack[-1]
-        container = frame.container
-        if container.__class__ is list:
-            container.append(value)
+        if frame.is_list:
+            frame.container.append(value)
         elif frame.key is _NO_KEY:
-            if key_text is None:
-                self.problem(mark, "a key must be plain text")
-                frame.key = _SKIP
-            else:
-                # A key is an id too: two that differ only by characters that do not show are the same key.
-                seen = _id_without_hidden(key_text) if has_hidden_in_id(key_text) else key_text
-                if seen in frame.key_lines:
-                    first = frame.key_lines[seen]
-                    shown = f"'{key_text}'" if seen == key_text else f"'{key_text}', which prints as '{seen}'"
-                    self.problem(mark, f"duplicate key {shown} (first given on line {first})")
-                    frame.key = _SKIP
-                else:
-                    frame.key_lines[seen] = mark.line + 1
-                    frame.key = key_text
+            self.new_key(frame, mark, key_text)
         else:
             if frame.key is not _SKIP:
-                container[frame.key] = value
+                frame.container[frame.key] = value
             frame.key = _NO_KEY
+
+    def new_key(self, frame: _Frame, mark: Any, key_text: str | None) -> None:
+        if key_text is None:
+            self.problem(mark, "a key must be plain text")
+            frame.key = _SKIP
+            return
+        # A key is an id too: two that differ only by characters that do not show are the same key.
+        seen = key_text
+        if not (key_text.isascii() and key_text.isprintable()) and has_hidden_in_id(key_text):
+            seen = _id_without_hidden(key_text)
+        if seen in frame.key_lines:
+            first = frame.key_lines[seen]
+            shown = f"'{key_text}'" if seen == key_text else f"'{key_text}', which prints as '{seen}'"
+            self.problem(mark, f"duplicate key {shown} (first given on line {first})")
+            frame.key = _SKIP
+        else:
+            frame.key_lines[seen] = mark.line + 1
+            frame.key = key_text
 
 
 def yaml_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:

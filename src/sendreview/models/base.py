@@ -6,13 +6,15 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+# Unknown fields are errors. Built on first use: a command that takes the bundled data from the
+# cache never builds the validators of models it does not check.
+STRICT = ConfigDict(extra="forbid", defer_build=True)
+
 
 class Model(BaseModel):
     """Base of every model read from YAML: unknown fields are errors, values are frozen."""
 
-    # Built on first use: a command that takes the bundled data from the cache never builds
-    # the validators of models it does not check.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(**STRICT, frozen=True)
 
 
 # Plain `str` on purpose: the loader gives unquoted yes/no as a bool, which a str field refuses.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.in_words import written
+from sendreview.render.jsontext import json_pieces
 from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
-from sendreview.text import clean, json_text, markdown
+from sendreview.text import clean, markdown
 
 
 def _dates(response: ConsultationResponse) -> str:
@@ -108,7 +109,7 @@ def guide_text(guide: Guide) -> str:
 def render_response(made: ConsultationResponse | Guide, fmt: str) -> str | bytes:
     """The response or guide in a format: md, txt, html, docx or json."""
     if fmt == "json":
-        return json_text(made.model_dump_json(indent=2, by_alias=True))
+        return "".join(json_pieces(made))
     if fmt == "docx":
         from sendreview.render.docx import guide_docx, response_docx
 
