@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -206,3 +207,15 @@ def test_catalogue_ids_must_not_clash(write: Write) -> None:
         f"{path}:5:31: unknown group 'locl' (did you mean 'local'?)",
         f"{path}:5:69: unknown ask 'enough-mony' (did you mean 'enough-money'?)",
     ]
+
+
+def test_the_cycle_collector_runs_again_after_any_file_is_read(write: Write) -> None:
+    """Reading pauses Python's cycle collector (for speed); it must run again afterwards, even after a
+    file with problems, or a long run (a network of forums' files) would never free a cycle."""
+    frozen = gc.get_freeze_count()
+    load_document(write("good.yaml", GOOD_HEAD + "  - id: '1'\n    title: A proposal\n"), load_catalogue())
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # a small file's objects are left to the collector
+    with pytest.raises(SendReviewError):
+        load_any(write("bad.yaml", GOOD_HEAD + "  - id: '1'\n    titel: A proposal\n"))
+    assert gc.isenabled()

@@ -162,16 +162,23 @@ def _collector_paused() -> Iterator[None]:
 
     Reading makes millions of small objects and no cycles; the collector would walk them all again
     each time it looked for cycles, which at 100,000 proposals tripled the time to check them and
-    doubled the time to compare them. Frozen (`gc.freeze`), the loaded models are not walked by later
-    collections either; the collector runs as usual for everything made afterwards."""
+    doubled the time to compare them. Frozen (`gc.freeze`), a large file's models are not walked by
+    later collections either; the collector runs as usual for everything made afterwards. A small
+    file is not frozen: freezing keeps for good any cycle that was waiting to be collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        made = gc.get_count()[0]  # objects the collector watches, made (and still alive) since it stopped
         if enabled:
             gc.enable()
-        gc.freeze()
+        if made > FREEZE_FROM:
+            gc.freeze()
+
+
+# A file whose reading leaves more objects than this (about 5,000 proposals) is frozen.
+FREEZE_FROM = 50_000
 
 
 def load_any(
