@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,19 @@ def test_asks_loads_no_checks_and_no_document_model(args: list[str]) -> None:
     modules = ("sendreview.checks", "sendreview.models.document")
     loaded_after(code, modules)  # the first run checks the bundled asks and keeps them in the cache
     assert loaded_after(code, modules) == []
+
+
+def test_a_run_as_a_process_ends_with_its_output_whole_and_its_exit_code(tmp_path: Path) -> None:
+    """The program leaves its objects to the operating system at exit (`cli.main`): every byte is
+    still written, to a pipe and to a file, and --fail-on still decides the exit code."""
+    import json
+
+    base = [sys.executable, "-m", "sendreview", "compare", "examples/green-paper-2022.yaml"]
+    piped = subprocess.run([*base, "--format", "json", "--fail-on", "red-line"], capture_output=True, cwd=ROOT)
+    assert piped.returncode == 1
+    assert json.loads(piped.stdout)["summary"]["red_line_breaches"] > 0
+    assert b"check failed: red-line" in piped.stderr
+    out = tmp_path / "report.md"
+    written = subprocess.run([*base, "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert written.returncode == 0, written.stderr
+    assert out.read_bytes().endswith(b"\n") and f"({out.stat().st_size:,} bytes)".encode() in written.stderr
