@@ -190,3 +190,84 @@ def test_commands_give_the_same_output_from_the_cache(
     warm = [invoke(*args).output for args in (["asks"], ["timeline", "--format", "markdown"])]
     assert warm == cold
     assert len(checked) == count
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates Jinja compiles from source, in order."""
+    from jinja2 import Environment
+
+    seen: list[str] = []
+    real = Environment.compile
+
+    def spy(self: Any, source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        seen.append(str(name))
+        return real(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", spy)
+    return seen
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_a_bundled_template_is_compiled_once_and_says_the_same(
+    invoke: Callable[..., Any], folder: Path, compiled: list[str], fmt: str
+) -> None:
+    args = ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--today", "2026-11-28", "-f", fmt]
+    cold = invoke(*args)
+    assert cold.exit_code == 0, cold.output
+    assert compiled == [f"statement.{fmt}.j2"]
+    warm = invoke(*args)
+    assert warm.exit_code == 0, warm.output
+    assert warm.output == cold.output
+    assert compiled == [f"statement.{fmt}.j2"]  # the second run took it from the cache
+
+
+def test_a_users_template_is_compiled_every_time_and_never_kept(
+    invoke: Callable[..., Any], tmp_path: Path, folder: Path, compiled: list[str]
+) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("From {{ organisation }}\n", encoding="utf-8")
+    args = ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--template", template]
+    first = invoke(*args)
+    assert first.exit_code == 0, first.output
+    kept = entries(folder)
+    template.write_text("Said by {{ organisation }}\n", encoding="utf-8")
+    second = invoke(*args)
+    assert second.exit_code == 0, second.output
+    assert "From A Forum" in first.output
+    assert "Said by A Forum" in second.output
+    assert compiled == ["mine.md.j2", "mine.md.j2"]
+    assert entries(folder) == kept  # the bundled data only, no compiled template
+
+
+def test_a_changed_template_kept_compiled_is_compiled_again(tmp_path: Path, folder: Path, compiled: list[str]) -> None:
+    from sendreview.render.sandbox import render
+
+    class Said(BaseModel):
+        name: str
+
+    template = tmp_path / "kept.txt.j2"
+    template.write_text("Hello {{ name }}\n", encoding="utf-8")
+    said = Said(name="Sam")
+    assert render(said, template, html=False, bounded=False, keep_compiled=True) == "Hello Sam\n"
+    assert render(said, template, html=False, bounded=False, keep_compiled=True) == "Hello Sam\n"
+    assert compiled == ["kept.txt.j2"]
+    template.write_text("Goodbye {{ name }}\n", encoding="utf-8")
+    assert render(said, template, html=False, bounded=False, keep_compiled=True) == "Goodbye Sam\n"
+    assert compiled == ["kept.txt.j2", "kept.txt.j2"]
+
+
+def test_a_template_kept_compiled_for_text_is_not_taken_for_html(
+    tmp_path: Path, folder: Path, compiled: list[str]
+) -> None:
+    from sendreview.render.sandbox import render
+
+    class Said(BaseModel):
+        name: str
+
+    template = tmp_path / "both.j2"
+    template.write_text("{{ name }}\n", encoding="utf-8")
+    said = Said(name="<b>Sam</b>")
+    assert render(said, template, html=False, bounded=False, keep_compiled=True) == "<b>Sam</b>\n"
+    assert render(said, template, html=True, bounded=False, keep_compiled=True) == "&lt;b&gt;Sam&lt;/b&gt;\n"
+    assert len(compiled) == 2

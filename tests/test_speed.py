@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,89 @@ def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
     assert done.returncode == 0, done.stderr
     assert "aggregate --by region --format html" in done.stdout
     assert "evidence --format json" in done.stdout
+
+
+def test_a_statement_without_figures_loads_no_survey_or_network_analysis() -> None:
+    args = ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "md"]
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    modules = ("sendreview.analysis.figures", "sendreview.analysis.evidence", "sendreview.analysis.network")
+    assert loaded_after(code, modules) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["asks"],
+        ["timeline"],
+        ["compare", "examples/green-paper-2022.yaml"],
+        ["diff", "examples/green-paper-2022.yaml", "examples/improvement-plan-2023.yaml"],
+    ],
+)
+def test_tables_load_no_emoji_names(args: list[str]) -> None:
+    """The screen's tables turn no ":name:" into a picture, so rich's table of names is never loaded."""
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    assert loaded_after(code, ("rich.console", "rich._emoji_codes")) == ["rich.console"]
+
+
+@pytest.mark.parametrize(
+    ("args", "models"),
+    [
+        (["asks"], ["analysis.catalogue:CatalogueView", "analysis.catalogue:AskView", "analysis.catalogue:LensView"]),
+        (
+            ["timeline"],
+            ["analysis.timeline:TimelineView", "analysis.timeline:TimelineEntry", "analysis.projection:Projection"],
+        ),
+        (["timeline", "next"], ["analysis.timeline:NextView", "analysis.timeline:Upcoming"]),
+        (
+            ["compare", "examples/green-paper-2022.yaml"],
+            ["analysis.compare:Comparison", "analysis.compare:AskResult", "analysis.suggest:ProposalSuggestions"],
+        ),
+    ],
+)
+def test_tables_build_no_result_validators(args: list[str], models: list[str]) -> None:
+    """A table reads the results the analysis made; pydantic builds their validators only for JSON."""
+    names = [name.split(":") for name in models]
+    code = (
+        "import importlib\nfrom sendreview.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        f"built = [f'{{m}}:{{c}}' for m, c in {names!r}"
+        " if getattr(importlib.import_module('sendreview.' + m), c).__pydantic_complete__]\n"
+        "print('BUILT', *built)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1].split()[1:] == []
+
+
+def test_json_output_builds_the_result_models() -> None:
+    code = (
+        "from sendreview.cli import app\nfrom sendreview.analysis.catalogue import CatalogueView\n"
+        "try:\n    app(['asks', '--format', 'json'])\nexcept SystemExit:\n    pass\n"
+        "print('BUILT', CatalogueView.__pydantic_complete__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "BUILT True"
+
+
+@pytest.mark.parametrize("args", [["asks"], ["asks", "--format", "json"]])
+def test_asks_loads_no_checks_and_no_document_model(args: list[str]) -> None:
+    """The bundled asks, once checked, come from the cache: nothing to check, and no document to read."""
+    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    modules = ("sendreview.checks", "sendreview.models.document")
+    loaded_after(code, modules)  # the first run checks the bundled asks and keeps them in the cache
+    assert loaded_after(code, modules) == []
+
+
+def test_a_run_as_a_process_ends_with_its_output_whole_and_its_exit_code(tmp_path: Path) -> None:
+    """The program leaves its objects to the operating system at exit (`cli.main`): every byte is
+    still written, to a pipe and to a file, and --fail-on still decides the exit code."""
+    import json
+
+    base = [sys.executable, "-m", "sendreview", "compare", "examples/green-paper-2022.yaml"]
+    piped = subprocess.run([*base, "--format", "json", "--fail-on", "red-line"], capture_output=True, cwd=ROOT)
+    assert piped.returncode == 1
+    assert json.loads(piped.stdout)["summary"]["red_line_breaches"] > 0
+    assert b"check failed: red-line" in piped.stderr
+    out = tmp_path / "report.md"
+    written = subprocess.run([*base, "-o", str(out)], capture_output=True, cwd=ROOT)
+    assert written.returncode == 0, written.stderr
+    assert out.read_bytes().endswith(b"\n") and f"({out.stat().st_size:,} bytes)".encode() in written.stderr

@@ -28,23 +28,16 @@ if TYPE_CHECKING:
     from sendreview.analysis.strength import Lexicon
     from sendreview.models.consultation import ConsultationFile
     from sendreview.models.dates import FuzzyDate
+    from sendreview.models.document import Document
     from sendreview.models.profile import Profile
     from sendreview.models.survey import SurveyMap
     from sendreview.models.timeline import Timeline
     from sendreview.models.vocabulary import VocabularyFile
 
-from sendreview.checks import (
-    check_agreed_is_complete,
-    check_catalogues,
-    check_document,
-    check_timeline,
-    unassessed_problem,
-)
 from sendreview.errors import Problem, SendReviewError, SendReviewWarning, did_you_mean
 from sendreview.files import display_name
 from sendreview.loading import Check, Kind, Loaded, load_any, load_bundled, load_file
 from sendreview.models.asks import Catalogue, CatalogueFile
-from sendreview.models.document import Document
 from sendreview.resources import bundled_path
 from sendreview.yamlparse import Source
 
@@ -54,13 +47,20 @@ BUNDLED_COMMITMENTS = "commitments.yaml"
 BUNDLED_VOCABULARY = "vocabulary.yaml"
 BUNDLED_CONSULTATIONS = "consultations"
 
+# The checks (`sendreview.checks`) and the document model are imported where they are used: the
+# bundled asks, once checked, come from the cache, so `asks` never loads either.
+
+
+def _check_bundled_asks(loaded: Loaded[CatalogueFile]) -> list[Problem]:
+    from sendreview.checks import check_catalogues
+
+    return check_catalogues([loaded])
+
 
 def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Loaded[CatalogueFile]]:
     files: list[Loaded[CatalogueFile]] = []
     if bundled:  # checked alone once, when it is first read; against the forum's files every time
-        files.append(
-            load_bundled(bundled_path(BUNDLED_ASKS), CatalogueFile, check_model=lambda f: check_catalogues([f]))
-        )
+        files.append(load_bundled(bundled_path(BUNDLED_ASKS), CatalogueFile, check_model=_check_bundled_asks))
     errors: list[SendReviewError] = []
     for path in map(Path, extra):
         try:
@@ -69,8 +69,11 @@ def _load_catalogue_files(extra: Sequence[Path | str], bundled: bool) -> list[Lo
             if not error.problems:  # unreadable: nothing more to learn from the other files
                 raise
             errors.append(error)
-    if extra and (problems := check_catalogues(files)):
-        errors.append(SendReviewError(problems))
+    if extra:
+        from sendreview.checks import check_catalogues
+
+        if problems := check_catalogues(files):
+            errors.append(SendReviewError(problems))
     if errors:
         raise SendReviewError.joined(errors)
     return files
@@ -83,6 +86,7 @@ def load_catalogue(extra: Sequence[Path | str] = (), *, bundled: bool = True) ->
 
 def load_timeline(path: Path | str | None = None) -> Timeline:
     """The bundled timeline, or a timeline file of the user's."""
+    from sendreview.checks import check_timeline
     from sendreview.models.timeline import Timeline
 
     if path is None:
@@ -96,6 +100,9 @@ def load_document(
     """A government paper's proposals, every link checked against the catalogue. When `publishing`,
     an assessment marked agreed must also have judged every proposal; with `warn_unassessed`, the
     proposals not yet assessed are named in a warning."""
+    from sendreview.checks import check_agreed_is_complete, check_document, unassessed_problem
+    from sendreview.models.document import Document
+
     checks: list[Check] = [partial(check_document, catalogue=catalogue)]
     if publishing:
         checks.append(check_agreed_is_complete)
@@ -131,6 +138,9 @@ def load_earlier(
     vote for its own links. A file given twice is refused. A file with no assessed proposal is
     kept, with a warning, and has no effect.
     """
+    from sendreview.checks import check_document
+    from sendreview.models.document import Document
+
     errors: list[SendReviewError] = []
     earlier: list[tuple[str, Document]] = []
     seen: dict[Path, str] = {}
@@ -185,7 +195,8 @@ def load_stages(paths: Sequence[Path | str], catalogue: Catalogue) -> list[tuple
     Each is checked against the catalogue; each `follows:` must name a proposal of the paper
     before it, once at most; and each pair must have been assessed against the same asks.
     """
-    from sendreview.checks import check_follows, check_same_catalogue
+    from sendreview.checks import check_document, check_follows, check_same_catalogue
+    from sendreview.models.document import Document
 
     stages: list[tuple[str, Document]] = []
     errors: list[SendReviewError] = []
@@ -268,7 +279,8 @@ def load_response_inputs(
 ) -> tuple[Document, ConsultationFile]:
     """A paper and the consultation on it, every problem in both files in one go; links between them
     that lead nowhere are warnings, as are proposals not yet assessed."""
-    from sendreview.checks import question_link_problems
+    from sendreview.checks import check_document, question_link_problems, unassessed_problem
+    from sendreview.models.document import Document
 
     errors: list[SendReviewError] = []
     paper: Loaded[Document] | None = None
@@ -310,7 +322,14 @@ def check_file(
     With `warnings`, the sources are checked too (`sendreview.sources`) and what they find is
     added to that list: sources on hosts to avoid, dated milestones with no source.
     """
-    from sendreview.checks import check_commitments, check_consultation, check_vocabulary
+    from sendreview.checks import (
+        check_catalogues,
+        check_commitments,
+        check_consultation,
+        check_document,
+        check_timeline,
+        check_vocabulary,
+    )
     from sendreview.sources import check_sources
 
     checks: dict[str, Check] = {
@@ -365,6 +384,8 @@ def load_forums(paths: Sequence[Path | str], catalogue: Catalogue) -> list[Forum
     from the paper's is counted on those that match: each a warning.
     """
     from sendreview.analysis.network import Forum, differences, paper_proposals
+    from sendreview.checks import check_document
+    from sendreview.models.document import Document
 
     files = forum_files(paths)
     if not files:
@@ -496,10 +517,10 @@ def load_figures(
 ) -> Figures | None:
     """The statement's figures: a survey (`evidence --format json`) and the network's counts
     (`aggregate --format json`) of the same paper; None when neither is given."""
-    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
-
     if evidence is None and network is None:
         return None
+    from sendreview.analysis.figures import Figures, NetworkFigures, SurveyFigures
+
     errors: list[SendReviewError] = []
     survey = counts = None
     if evidence is not None:

@@ -475,7 +475,8 @@ def suggest_for(
             score = scores.get(ask, 0.0)
             if ask in titles and score < min_score:
                 looks.append(SecondLook(ask=link.ask, title=titles[ask], stance=link.stance, score=score))
-    return ProposalSuggestions(
+    # model_construct: made here, in the fields' own types (compare's table then builds no validator).
+    return ProposalSuggestions.model_construct(
         id=proposal.id, title=proposal.title, linked=linked, suggestions=tuple(fresh), second_look=tuple(looks)
     )
 

@@ -144,7 +144,9 @@ def ordered(
     chosen = [e for e in entries if wanted(e)]
     dated = sorted((e for e in chosen if e.sort_date is not None), key=_sort_key)
     undated = [e for e in chosen if e.sort_date is None]
-    return TimelineView(
+    # model_construct here and below: every value is made here from the checked timeline, in the
+    # fields' own types; a table then never builds the results' validators (JSON still uses them).
+    return TimelineView.model_construct(
         today=today,
         document=document,
         milestones=(*dated, *undated),
@@ -171,7 +173,7 @@ def upcoming(timeline: Timeline, *, today: dt.date | None = None, document: Docu
         if not overdue and last is not None and last < view.today:
             continue  # a date that has passed without the milestone being marked done: not "next"
         found.append(
-            Upcoming(
+            Upcoming.model_construct(
                 id=entry.id,
                 title=entry.title,
                 status=entry.status,
@@ -188,7 +190,7 @@ def upcoming(timeline: Timeline, *, today: dt.date | None = None, document: Docu
         )
     found.sort(key=lambda u: (u.days_overdue is None, -(u.days_overdue or 0), u.days_until))
     undated = tuple(e.title for e in view.milestones if e.status in ("expected", "pending") and e.sort_date is None)
-    return NextView(today=view.today, document=document, milestones=tuple(found), undated=undated)
+    return NextView.model_construct(today=view.today, document=document, milestones=tuple(found), undated=undated)
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int]:
@@ -253,7 +255,7 @@ def _entry(milestone: Milestone, projection: Projection | None, today: dt.date, 
         status = projection.status
     if status in ("expected", "pending") and milestone.stage in closed:
         status = "lapsed"
-    return TimelineEntry(
+    return TimelineEntry.model_construct(
         id=milestone.id,
         title=milestone.title,
         date=date,
@@ -278,7 +280,7 @@ def _slippage(milestone: Milestone, today: dt.date) -> Slippage | None:
     arrived = milestone.date is not None and milestone.status == "done"
     came = milestone.date.start if arrived and milestone.date is not None else today
     first = milestone.planned[0].date
-    return Slippage(
+    return Slippage.model_construct(
         first_promised=first,
         times=sum(1 for p in milestone.planned if p.date.end < came),
         days_late=max(0, (came - first.end).days),

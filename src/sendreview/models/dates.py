@@ -94,7 +94,7 @@ def _real_day(year: int, month: int, day: int, text: str) -> dt.date:
 class DateRange(BaseModel):
     """A date as every JSON output gives it: as written, and the days it may mean."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use, as every model
 
     text: str = Field(description="The date as the file gave it, or in words for a day worked out.")
     start: dt.date = Field(description="The first day it may mean (ISO 8601).")

@@ -97,5 +97,6 @@ class Document(Model):
     """A whole document file."""
 
     document: DocumentInfo
-    assessment: Assessment = Assessment()
+    # The defaults as they are (model_construct): validating them here would build the model at import.
+    assessment: Assessment = Assessment.model_construct()
     proposals: tuple[Proposal, ...]

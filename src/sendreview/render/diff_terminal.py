@@ -52,7 +52,7 @@ def _step(result: Diff, step: Step, title: str) -> list[RenderableType]:
         parts.append(
             Panel(
                 Stack(*(_weakened(p) for p in weakened)),
-                title="Weakened commitments",
+                title=Text("Weakened commitments"),
                 border_style="yellow",
                 title_align="left",
             )
@@ -62,7 +62,7 @@ def _step(result: Diff, step: Step, title: str) -> list[RenderableType]:
         parts.append(
             Panel(
                 Stack(*(_red_line(r) for r in step.red_lines)),
-                title="Red-line breaches",
+                title=Text("Red-line breaches"),
                 border_style="red" if still_open else "green",
                 title_align="left",
             )

@@ -129,7 +129,9 @@ def render_response(made: ConsultationResponse | Guide, fmt: str) -> str | bytes
             }
             extra["wording_notes"] = WORDING_NOTES
             extra["dates"] = _dates(made)
-        return render(made, Path(bundled_template_folder()) / name, html=True, extra=extra, bounded=False)
+        return render(
+            made, Path(bundled_template_folder()) / name, html=True, extra=extra, bounded=False, keep_compiled=True
+        )
     if isinstance(made, Guide):
         return guide_markdown(made) if fmt == "md" else guide_text(made)
     return response_markdown(made) if fmt == "md" else response_text(made)

@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2 import BytecodeCache, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -77,10 +78,46 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def environment(template: Path, *, html: bool, source: str | None = None) -> SandboxedEnvironment:
+class _KeptCompiled(BytecodeCache):
+    """Bundled templates as Jinja compiled them, kept in sendreview's cache folder (`sendreview.cache`):
+    compiling the statement's template to Python takes longer than rendering it.
+
+    An entry is named by the template's source, its name, whether it is HTML and Jinja's version (and,
+    through `cache.key`, sendreview's code and version and Python's), so an edited template or a new
+    release is compiled again; Jinja itself refuses code from another Python or for another source.
+    """
+
+    def __init__(self, html: bool) -> None:
+        self.html = html
+
+    def _entry(self, bucket: Bucket) -> str:
+        from jinja2 import __version__ as jinja_version
+
+        from sendreview import cache
+
+        return cache.key("jinja2 template", bucket.checksum.encode(), bucket.key, str(self.html), jinja_version)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        from sendreview import cache
+
+        kept = cache.recall(self._entry(bucket))
+        if isinstance(kept, bytes):
+            bucket.bytecode_from_string(kept)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        from sendreview import cache
+
+        cache.keep(self._entry(bucket), bucket.bytecode_to_string())
+
+
+def environment(
+    template: Path, *, html: bool, source: str | None = None, keep_compiled: bool = False
+) -> SandboxedEnvironment:
     """A sandboxed environment that can load one template file and no other; HTML output is always escaped.
 
     `source` is the template's text when it has been read already, so the file is read only once.
+    `keep_compiled` keeps the compiled template in the cache folder: for bundled templates only, so
+    that a user's template is compiled (and its constant expressions worked out) within the bounds.
     """
     from jinja2 import FunctionLoader
 
@@ -102,6 +139,7 @@ def environment(template: Path, *, html: bool, source: str | None = None) -> San
         # A misspelt field, or a refused attribute, is an error with its line, not a silent blank.
         undefined=StrictUndefined,
         finalize=_finalize,
+        bytecode_cache=_KeptCompiled(html) if keep_compiled else None,
     )
     env.filters["md"] = markdown
     env.filters["md_link"] = markdown_link
@@ -118,13 +156,15 @@ def render(
     html: bool,
     extra: dict[str, Any] | None = None,
     bounded: bool = True,
+    keep_compiled: bool = False,
 ) -> str:
     """Render a statement with a template file in the sandbox; `bounded` adds the limits on time,
-    memory and output size that a template from someone else needs."""
+    memory and output size that a template from someone else needs; `keep_compiled` keeps the
+    compiled template for the next run (bundled templates only)."""
     from sendreview.loading import read_text
 
     # Read once, through the one reader: a folder, a device or a named pipe is refused there.
-    env = environment(template, html=html, source=read_text(template, str(template)))
+    env = environment(template, html=html, source=read_text(template, str(template)), keep_compiled=keep_compiled)
     context = statement.model_dump(mode="json")
     context.update(extra or {})
     name = template.name

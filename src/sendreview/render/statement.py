@@ -39,4 +39,4 @@ def render_statement(statement: Statement, fmt: str, template: Path | None = Non
             from sendreview.render.svg import timeline_svg
 
             extra["timeline_svg"] = Markup(timeline_svg(statement.timeline))
-    return render(statement, template, html=fmt == "html", extra=extra, bounded=bounded)
+    return render(statement, template, html=fmt == "html", extra=extra, bounded=bounded, keep_compiled=not bounded)

@@ -88,7 +88,12 @@ def _fitted(table: Table, width: int) -> RenderableType:
         return _stacked(table)
     for column in table.columns:
         column.overflow = "fold"  # a web address longer than its column folds; nothing ends in "…"
-    if sum(most) <= room or _rich_keeps_words(table, width, least):
+    if sum(most) <= room:
+        return table
+    if (kept := _rich_widths(table, width, least)) is not None:
+        # rich's own layout, pinned: printing then lays the table out without measuring every cell again.
+        for column, kept_width in zip(table.columns, kept, strict=True):
+            column.width = kept_width
         return table
     spare, wants = room - sum(least), [high - low for low, high in zip(least, most, strict=True)]
     given = [spare * want // sum(wants) for want in wants]
@@ -97,17 +102,18 @@ def _fitted(table: Table, width: int) -> RenderableType:
     return table
 
 
-def _rich_keeps_words(table: Table, width: int, least: list[int]) -> bool:
-    """Whether rich's own layout already gives every column room for its longest word (then it is kept)."""
+def _rich_widths(table: Table, width: int, least: list[int]) -> list[int] | None:
+    """rich's own width for each column (without its padding), when that gives every column room
+    for its longest word (then it is kept); else None."""
     from io import StringIO
 
     from rich.console import Console
 
-    console = Console(width=width, file=StringIO())
+    console = Console(width=width, file=StringIO(), emoji=False)  # as the screen's (cli._print)
     # rich's sharing of the width, as it will print the table (a private method, pinned by the tests at 60-120 columns)
     widths = table._calculate_column_widths(console, console.options.update_width(width - table._extra_width))
-    padding = [table._get_padding_width(index) for index in range(len(widths))]
-    return all(w - pad >= low for w, pad, low in zip(widths, padding, least, strict=True))
+    inner = [w - table._get_padding_width(index) for index, w in enumerate(widths)]
+    return inner if all(w >= low for w, low in zip(inner, least, strict=True)) else None
 
 
 def _widest(column: Column, *, words: bool) -> int:
@@ -258,7 +264,7 @@ def comparison_report(result: Comparison, suggestions: Mapping[str, Suggestion] 
             breaches.append(line)
             if breach.note:
                 breaches.append(Padding(_text(breach.note, "italic"), (0, 0, 0, 2)))
-        parts.append(Panel(Stack(*breaches), title="Red lines crossed", border_style="red", title_align="left"))
+        parts.append(Panel(Stack(*breaches), title=Text("Red lines crossed"), border_style="red", title_align="left"))
     if any(ask.lenses for ask in result.asks):
         parts += [_lens_matrix(result), _legend()]
     parts += [_asks_table(result)]
