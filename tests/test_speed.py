@@ -32,6 +32,15 @@ def loaded_after(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
     return done.stdout.splitlines()[-1].split()[1:]
 
 
+def ran(args: list[str]) -> str:
+    """Code that runs a command as the program would and fails unless it succeeds (exit 0, or 1 for a
+    `--fail-on` check): a command that stopped early would load less and prove nothing."""
+    return (
+        f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit as stop:\n"
+        "    assert stop.code in (0, 1, None), f'exit {stop.code}'"
+    )
+
+
 def test_importing_the_cli_loads_no_heavy_library() -> None:
     assert loaded_after("import sendreview.cli") == []
 
@@ -67,10 +76,23 @@ def test_help_loads_no_heavy_library() -> None:
             ["jinja2", "docx", "icalendar", "Stemmer", "rich"],
         ),
         (["docs", "formats"], [m for m in HEAVY if m != "pydantic.main"]),  # typer checks options with pydantic
+        (
+            ["validate", "examples/green-paper-2022.yaml"],
+            ["jinja2", "docx", "icalendar", "Stemmer", "rich", "pypdf", "ruamel.yaml"],
+        ),
+        (
+            ["diff", "examples/green-paper-2022.yaml", "examples/improvement-plan-2023.yaml", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "rich", "pypdf", "ruamel.yaml"],
+        ),
+        (
+            ["suggest", "examples/green-paper-2022.yaml", "--format", "json"],
+            ["jinja2", "docx", "icalendar", "rich", "pypdf", "ruamel.yaml"],
+        ),
+        (["schema", "compare"], ["jinja2", "docx", "icalendar", "Stemmer", "rich", "pypdf", "ruamel.yaml"]),
     ],
 )
 def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) -> None:
-    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    code = ran(args)
     loaded = loaded_after(code)
     assert [m for m in absent if m in loaded] == []
 
@@ -80,7 +102,7 @@ def test_commands_load_only_what_they_use(args: list[str], absent: list[str]) ->
     [["asks", "--format", "markdown"], ["suggest", "examples/green-paper-2022.yaml", "--format", "json"]],
 )
 def test_commands_that_compare_nothing_load_no_comparison_models(args: list[str]) -> None:
-    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    code = ran(args)
     assert loaded_after(code, ("sendreview.analysis.compare", "sendreview.analysis.statement")) == []
 
 
@@ -106,7 +128,7 @@ def test_network_benchmark_script_runs_on_a_tiny_size() -> None:
 
 def test_a_statement_without_figures_loads_no_survey_or_network_analysis() -> None:
     args = ["statement", "examples/green-paper-2022.yaml", "--org", "A Forum", "--format", "md"]
-    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    code = ran(args)
     modules = ("sendreview.analysis.figures", "sendreview.analysis.evidence", "sendreview.analysis.network")
     assert loaded_after(code, modules) == []
 
@@ -122,7 +144,7 @@ def test_a_statement_without_figures_loads_no_survey_or_network_analysis() -> No
 )
 def test_tables_load_no_emoji_names(args: list[str]) -> None:
     """The screen's tables turn no ":name:" into a picture, so rich's table of names is never loaded."""
-    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    code = ran(args)
     assert loaded_after(code, ("rich.console", "rich._emoji_codes")) == ["rich.console"]
 
 
@@ -168,7 +190,7 @@ def test_json_output_builds_the_result_models() -> None:
 @pytest.mark.parametrize("args", [["asks"], ["asks", "--format", "json"]])
 def test_asks_loads_no_checks_and_no_document_model(args: list[str]) -> None:
     """The bundled asks, once checked, come from the cache: nothing to check, and no document to read."""
-    code = f"from sendreview.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+    code = ran(args)
     modules = ("sendreview.checks", "sendreview.models.document")
     loaded_after(code, modules)  # the first run checks the bundled asks and keeps them in the cache
     assert loaded_after(code, modules) == []
@@ -188,3 +210,13 @@ def test_a_run_as_a_process_ends_with_its_output_whole_and_its_exit_code(tmp_pat
     written = subprocess.run([*base, "-o", str(out)], capture_output=True, cwd=ROOT)
     assert written.returncode == 0, written.stderr
     assert out.read_bytes().endswith(b"\n") and f"({out.stat().st_size:,} bytes)".encode() in written.stderr
+
+
+def test_init_from_a_list_loads_no_reader_of_other_formats(tmp_path: Path) -> None:
+    """Drafting from a plain list of proposals needs neither the PDF nor the Word reader."""
+    paper = tmp_path / "paper.txt"
+    paper.write_text("1. Set national standards for SEND.\n2. Fund local inclusion plans.\n", encoding="utf-8")
+    args = ["init", str(tmp_path / "new.yaml"), "--from", str(paper), "--title", "A paper", "--kind", "green-paper"]
+    loaded = loaded_after(ran(args))
+    assert [m for m in ("docx", "pypdf", "jinja2", "icalendar", "rich") if m in loaded] == []
+    assert "Set national standards" in (tmp_path / "new.yaml").read_text(encoding="utf-8")
