@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
@@ -32,7 +33,7 @@ def test_hidden_covers_every_control_format_surrogate_private_and_noncharacter()
             or 0xFDD0 <= number <= 0xFDEF
             or number & 0xFFFE == 0xFFFE
         )
-        and HIDDEN.fullmatch(chr(number)) is None
+        and re.fullmatch(HIDDEN, chr(number)) is None
     ]
     assert missing == [], f"add these to sendreview.text: {missing[:20]}"
 
@@ -67,7 +68,7 @@ def test_ids_also_refuse_variation_selectors() -> None:
 def test_json_text_escapes_hidden_characters_and_keeps_the_data() -> None:
     value = "tag\U000e0020 mark\u061c sep\u2028 non\ufffe"
     written = json_text(json.dumps({"title": value}, ensure_ascii=False))
-    assert HIDDEN.search(written) is None and "\u2028" not in written
+    assert re.search(HIDDEN, written) is None and "\u2028" not in written
     assert "\\udb40\\udc20" in written  # a character past U+FFFF as JSON writes it: two surrogates
     assert json.loads(written)["title"] == value
 

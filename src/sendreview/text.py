@@ -26,22 +26,24 @@ _SHOWN_HIDDEN_RANGES = (  # the set without the C0 controls (U+0000 to U+001F), 
     + "\U000e0000-\U0010ffff"
 )
 _HIDDEN_RANGES = "\x00-\x1f" + _SHOWN_HIDDEN_RANGES
-HIDDEN = re.compile(f"[{_HIDDEN_RANGES}]")
+# The four large sets below are pattern texts, compiled by `re` on first use and kept in its cache:
+# each takes about a millisecond to compile, and most runs need one of them or none.
+HIDDEN = f"[{_HIDDEN_RANGES}]"
 # Variation selectors (standard, Mongolian and the supplement), and Khmer's two silent vowels.
 _ID_ONLY = "\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
-_HIDDEN_IN_ID = re.compile(f"[{_HIDDEN_RANGES}{_ID_ONLY}]")
+_HIDDEN_IN_ID = f"[{_HIDDEN_RANGES}{_ID_ONLY}]"
 # ANSI escape sequences: CSI (colours, clearing the screen), OSC (window titles, hyperlinks) and
 # the two-character ones; removed whole, so no half of one is left to print.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?", re.DOTALL)
 # Plain character sets, no lookahead: a lookahead at every character makes a scan several times slower.
-_DROPPED = re.compile(f"[\x00-\x08\x0b-\x1f{_SHOWN_HIDDEN_RANGES}]")
+_DROPPED = f"[\x00-\x08\x0b-\x1f{_SHOWN_HIDDEN_RANGES}]"
 _ASCII_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 # Long stretches of text with no character beyond ASCII are skipped at once: checking each character
 # against the whole set above reads under 30 MB a second, this several times that.
 _BEYOND_ASCII = re.compile("[^\x00-\x7e]+")
 # JSON escapes C0 controls itself; these it would carry raw. Line and paragraph separators too:
 # JavaScript and some editors read them as new lines.
-_JSON_UNSAFE = re.compile(f"[{_SHOWN_HIDDEN_RANGES}\u2028\u2029]")
+_JSON_UNSAFE = f"[{_SHOWN_HIDDEN_RANGES}\u2028\u2029]"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 # Only where a value starts: newlines inside values are turned into spaces below.
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[>+-](?=\s)|\d+[.)](?=\s)|=+\s*$)")
@@ -57,7 +59,7 @@ def clean(text: str) -> str:
         return text
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    return _ASCII_DROPPED.sub("", text) if text.isascii() else _DROPPED.sub("", text)
+    return _ASCII_DROPPED.sub("", text) if text.isascii() else re.sub(_DROPPED, "", text)
 
 
 MAX_SHOWN = 2000
@@ -75,7 +77,7 @@ def visible(text: str) -> str:
     user text: nothing typed in a file can start a new line or act on the terminal."""
     if text.isascii() and text.isprintable():
         return text
-    return HIDDEN.sub(lambda found: _code(found.group()), text)
+    return re.sub(HIDDEN, lambda found: _code(found.group()), text)
 
 
 def visible_lines(text: str) -> str:
@@ -85,17 +87,17 @@ def visible_lines(text: str) -> str:
 
 def has_hidden_in_id(text: str) -> bool:
     """Whether an id holds a character that does not show (or a variation selector)."""
-    return not (text.isascii() and text.isprintable()) and _HIDDEN_IN_ID.search(text) is not None
+    return not (text.isascii() and text.isprintable()) and re.search(_HIDDEN_IN_ID, text) is not None
 
 
 def id_without_hidden(text: str) -> str:
     """An id as it prints: without the characters `has_hidden_in_id` looks for."""
-    return _HIDDEN_IN_ID.sub("", text)
+    return re.sub(_HIDDEN_IN_ID, "", text)
 
 
 def id_code(text: str) -> str:
     """An id with every character that does not show written as a code, for messages."""
-    return _HIDDEN_IN_ID.sub(lambda found: _code(found.group()), text)
+    return re.sub(_HIDDEN_IN_ID, lambda found: _code(found.group()), text)
 
 
 def _code(character: str) -> str:
@@ -120,7 +122,7 @@ def json_text(text: str) -> str:
     sequence) or that do not show (direction overrides, zero-width spaces) written as \\u escapes: same data."""
     if text.isascii():  # known at once for a Python string: only DEL can be there
         return text.replace("\x7f", "\\u007f")
-    return _BEYOND_ASCII.sub(lambda run: _JSON_UNSAFE.sub(_json_escaped, run.group()), text)
+    return _BEYOND_ASCII.sub(lambda run: re.sub(_JSON_UNSAFE, _json_escaped, run.group()), text)
 
 
 def _json_escaped(found: re.Match[str]) -> str:
