@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -58,6 +58,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
 
 def schema_dict(kind: str) -> dict[str, Any]:
     model, mode, description = SCHEMAS[kind]
+    _build_defaults(model, set())
     schema = model.model_json_schema(by_alias=True, mode=mode)  # type: ignore[arg-type]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -65,6 +66,22 @@ def schema_dict(kind: str) -> dict[str, Any]:
         **schema,
         "description": description,
     }
+
+
+def _build_defaults(model: Any, seen: set[Any]) -> None:
+    """Models are built on first use; a default that is itself a model (a document's `assessment`) is
+    written into the schema through its own class, so that class is built first, at any depth."""
+    if model in seen or not hasattr(model, "__pydantic_fields__"):
+        return
+    seen.add(model)
+    for field in model.__pydantic_fields__.values():
+        if isinstance(field.default, BaseModel):
+            type(field.default).model_rebuild()
+        pending = [field.annotation]
+        while pending:
+            kind = pending.pop()
+            pending += get_args(kind)
+            _build_defaults(kind, seen)
 
 
 def json_schema(kind: str) -> str:
