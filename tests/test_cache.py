@@ -240,11 +240,14 @@ def test_a_users_template_is_compiled_every_time_and_never_kept(
     assert entries(folder) == kept  # the bundled data only, no compiled template
 
 
+class Said(BaseModel):
+    """The smallest thing a template can be given."""
+
+    name: str
+
+
 def test_a_changed_template_kept_compiled_is_compiled_again(tmp_path: Path, folder: Path, compiled: list[str]) -> None:
     from sendreview.render.sandbox import render
-
-    class Said(BaseModel):
-        name: str
 
     template = tmp_path / "kept.txt.j2"
     template.write_text("Hello {{ name }}\n", encoding="utf-8")
@@ -261,9 +264,6 @@ def test_a_template_kept_compiled_for_text_is_not_taken_for_html(
     tmp_path: Path, folder: Path, compiled: list[str]
 ) -> None:
     from sendreview.render.sandbox import render
-
-    class Said(BaseModel):
-        name: str
 
     template = tmp_path / "both.j2"
     template.write_text("{{ name }}\n", encoding="utf-8")

@@ -349,19 +349,7 @@ class _Builder:
                 self.anchors[event.anchor] = (value, 1, len(text))
         if self.has_hash and not event.style and (comment := _HASHTAG_COMMENT.match(self.text, event.end_mark.index)):
             self.comment_warning(comment)
-        # `add` inlined, for the busiest path: an item of a list, a mapping's key or its value.
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        if frame.is_list:
-            frame.container.append(value)
-        elif frame.key is _NO_KEY:
-            self.new_key(frame, event.start_mark, text)
-        else:
-            if frame.key is not _SKIP:
-                frame.container[frame.key] = value
-            frame.key = _NO_KEY
+        self.add(value, event.start_mark, key_text=text)
 
     def comment_warning(self, comment: re.Match[str]) -> None:
         line, column = _line_column(self.text, comment.start(1))
