@@ -36,7 +36,7 @@ def json_pieces(model: BaseModel) -> Iterator[str]:
     head = json_text(model.model_copy(update=dict.fromkeys(lists, ())).model_dump_json(indent=2, by_alias=True))
     for name, items in lists.items():
         # Text in JSON holds no raw new line, so this can only be the top-level key, emptied above.
-        key = fields[name].alias or name
+        key = fields[name].serialization_alias or fields[name].alias or name
         before, head = head.split(f'\n  "{key}": []', 1)
         yield f'{before}\n  "{key}": [\n'
         annotation: Any = fields[name].annotation  # tuple[X, ...]
