@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
 
 from sendreview.analysis.evidence import Evidence, Figures, Share
 from sendreview.in_words import EN_DASH, percent, percent_range
 from sendreview.render.markdown import pipe_table
+from sendreview.render.tabular import csv_table
 from sendreview.text import markdown as md
-from sendreview.text import spreadsheet_cell
 
 SUPPRESSED = "suppressed"
 
@@ -99,17 +98,17 @@ CSV_COLUMNS = [
 
 def csv_text(result: Evidence) -> str:
     """One row per question x group (kind 'figures'), then one per quote (kind 'quote', with --quotes)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    return csv_table(CSV_COLUMNS, _rows(result))
 
+
+def _rows(result: Evidence) -> Iterator[list[str]]:
     def share(s: Share | None) -> list[str]:
         return ["", "", "", ""] if s is None else [str(s.count), f"{s.share:.3f}", f"{s.low:.3f}", f"{s.high:.3f}"]
 
     for q in result.questions:
         groups = [("", q.all), *((b.label, g) for b in q.breakdowns for g in b.groups)]
         for breakdown, g in groups:
-            row = [
+            yield [
                 "figures",
                 q.column,
                 q.about,
@@ -126,9 +125,6 @@ def csv_text(result: Evidence) -> str:
                 "",
                 result.status,
             ]
-            writer.writerow([spreadsheet_cell(cell) for cell in row])
     for free in result.free_text:
         for quote in free.quotes:
-            row = ["quote", free.column, free.label, *[""] * 15, str(quote.line), quote.text, result.status]
-            writer.writerow([spreadsheet_cell(cell) for cell in row])
-    return out.getvalue()
+            yield ["quote", free.column, free.label, *[""] * 15, str(quote.line), quote.text, result.status]

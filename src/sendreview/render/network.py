@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sendreview.analysis.compare import VERDICTS
 from sendreview.analysis.network import ALL_REGIONS, LinkResult, Network, Tally
 from sendreview.in_words import EN_DASH, percent, written
 from sendreview.render.markdown import pipe_table
+from sendreview.render.tabular import csv_table
 from sendreview.terms import (
     CONSENSUS_SYMBOLS,
     CONSENSUS_WORDS,
@@ -20,7 +19,7 @@ from sendreview.terms import (
     VERDICT_SYMBOLS,
     VERDICT_WORDS,
 )
-from sendreview.text import clean, spreadsheet_cell
+from sendreview.text import clean
 from sendreview.text import markdown as md
 
 VERDICT_ORDER = VERDICTS
@@ -158,15 +157,16 @@ CSV_COLUMNS = [
 
 def csv_text(result: Network) -> str:
     """One row per proposal x ask x region ('all' first); every row says how settled the views are."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    return csv_table(CSV_COLUMNS, _rows(result))
+
+
+def _rows(result: Network) -> Iterator[list[str]]:
     for link in result.links:
         for tally in (link.all, *link.regions):
             shares = [
                 "" if s is None else f"{s:.3f}" for s in (tally.agree_share, tally.partly_share, tally.disagree_share)
             ]
-            row = [
+            yield [
                 link.proposal,
                 link.proposal_title,
                 link.ask,
@@ -184,8 +184,6 @@ def csv_text(result: Network) -> str:
                 tally.leading or "",
                 result.status,
             ]
-            writer.writerow([spreadsheet_cell(cell) for cell in row])
-    return out.getvalue()
 
 
 # --- HTML -----------------------------------------------------------------------------------------
