@@ -228,13 +228,8 @@ class Ranker:
             for terms in vocabulary.terms:
                 later.setdefault(terms.ask, []).extend((t, labels.get(terms.paper, terms.paper)) for t in terms.terms)
         entries = tuple(_entry(ask, later.get(ask.id, ())) for ask in catalogue.asks)
-        count: dict[str, int] = {}
-        for entry in entries:
-            for word in entry.vocabulary:
-                count[word] = count.get(word, 0) + 1
-        n = len(entries)
-        rarity = {word: math.log(1 + (n - df + 0.5) / (df + 0.5)) for word, df in count.items()}
-        average = sum(entry.length for entry in entries) / n if n else 0.0
+        rarity = _rarity([entry.vocabulary for entry in entries])
+        average = sum(entry.length for entry in entries) / len(entries) if entries else 0.0
         return cls(entries, rarity, average or 1.0)
 
     def rank(self, title: str, summary: str = "", learner: Learner | None = None) -> list[Suggestion]:
@@ -363,12 +358,7 @@ class Learner:
             for p in document.proposals
             if p.responds_to
         )
-        count: dict[str, int] = {}
-        for item in earlier:
-            for word in item.words:
-                count[word] = count.get(word, 0) + 1
-        n = len(earlier)
-        rarity = {word: math.log(1 + (n - df + 0.5) / (df + 0.5)) for word, df in count.items()}
+        rarity = _rarity([item.words for item in earlier])
         weights = tuple({w: v * rarity[w] for w, v in item.words.items()} for item in earlier)
         index: dict[str, list[tuple[int, float]]] = {}
         title_index: dict[str, list[int]] = {}
@@ -378,7 +368,7 @@ class Learner:
             for word in item.title_words:
                 title_index.setdefault(word, []).append(i)
         totals = tuple(sum(w.values()) for w in weights)
-        return cls(earlier, weights, totals, index, title_index, rarity, math.log(1 + (n + 0.5) / 0.5))
+        return cls(earlier, weights, totals, index, title_index, rarity, math.log(1 + (len(earlier) + 0.5) / 0.5))
 
     def similar(self, texts: Sequence[_Text]) -> list[tuple[_Earlier, float, Literal["titles", "words"]]]:
         """The NEIGHBOURS earlier proposals most alike (MIN_SIMILARITY or more), most alike first,
@@ -532,6 +522,17 @@ def first_suggestions(
     learner = Learner.from_papers(earlier) if earlier else None
     found = {p.id: suggest_for(ranker, p, top=1, learner=learner).suggestions for p in unassessed}
     return {pid: suggestions[0] for pid, suggestions in found.items() if suggestions}
+
+
+def _rarity(texts: Sequence[Iterable[str]]) -> dict[str, float]:
+    """How rare each word is across the texts (BM25's inverse document frequency): a word in few
+    of them says more about the one it is in."""
+    count: dict[str, int] = {}
+    for words in texts:
+        for word in words:
+            count[word] = count.get(word, 0) + 1
+    n = len(texts)
+    return {word: math.log(1 + (n - df + 0.5) / (df + 0.5)) for word, df in count.items()}
 
 
 def paper_names(learned_from: Iterable[LearnedFrom]) -> dict[str, str]:
