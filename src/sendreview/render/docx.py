@@ -14,15 +14,9 @@ from sendreview.text import clean
 
 def statement_docx(statement: Statement) -> bytes:
     """A .docx file's bytes for the statement."""
-    from docx import Document  # python-docx is heavy: import it only when Word is asked for
-
-    doc = Document()
     s = statement
     w = s.words
-    doc.core_properties.title = clean(s.title)
-    doc.core_properties.author = clean(s.organisation)
-    doc.add_heading(clean(s.title), level=0)
-    _banner(doc, s.banner_label, s.banner)
+    doc = _opened(s.title, s.organisation, s.banner_label, s.banner)
     doc.add_paragraph(clean(s.date_line) + "." + (f" {w.read_it_at} {clean(s.url)}" if s.url else ""))
 
     doc.add_heading(w.who_we_are, level=1)
@@ -93,9 +87,7 @@ def statement_docx(statement: Statement) -> bytes:
     if not (s.consultation or s.engagement or s.path or s.horizon):
         doc.add_paragraph(w.more_soon)
 
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _saved(doc)
 
 
 def _bullets(doc: Any, lines: Iterable[str]) -> None:
@@ -145,16 +137,10 @@ def _lens_table(doc: Any, s: Statement) -> None:
 
 def response_docx(response: ConsultationResponse) -> bytes:
     """A .docx file's bytes for a drafted consultation response: a heading per question."""
-    from docx import Document
-
     from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
 
     r = response
-    doc = Document()
-    doc.core_properties.title = clean(r.title)
-    doc.core_properties.author = clean(r.organisation)
-    doc.add_heading(clean(r.title), level=0)
-    _banner(doc, r.banner_label, r.banner)
+    doc = _opened(r.title, r.organisation, r.banner_label, r.banner)
     doc.add_paragraph(clean(r.intro))
     doc.add_paragraph(r.summary)
     for a in r.answers:
@@ -177,21 +163,13 @@ def response_docx(response: ConsultationResponse) -> bytes:
         doc.add_heading("Not asked about", level=1)
         doc.add_paragraph(clean(r.not_asked_intro))
         _bullets(doc, (f"{clean(p.id)} {clean(p.title)}" for p in r.not_asked))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _saved(doc)
 
 
 def guide_docx(guide: Guide) -> bytes:
     """A .docx file's bytes for the guide for parents."""
-    from docx import Document
-
     g = guide
-    doc = Document()
-    doc.core_properties.title = clean(g.title)
-    doc.core_properties.author = clean(g.organisation)
-    doc.add_heading(clean(g.title), level=0)
-    _banner(doc, g.banner_label, g.banner)
+    doc = _opened(g.title, g.organisation, g.banner_label, g.banner)
     for line in g.intro:
         doc.add_paragraph(clean(line))
     for item in g.items:
@@ -205,6 +183,22 @@ def guide_docx(guide: Guide) -> bytes:
         doc.add_paragraph(clean(line))
     doc.add_heading("How easy this guide is to read", level=1)
     doc.add_paragraph(clean(g.readability_line))
+    return _saved(doc)
+
+
+def _opened(title: str, organisation: str, banner_label: str, banner: str) -> Any:
+    """A new Word document with its title and author set, the title as its heading, and the banner."""
+    from docx import Document  # python-docx is heavy: import it only when Word is asked for
+
+    doc = Document()
+    doc.core_properties.title = clean(title)
+    doc.core_properties.author = clean(organisation)
+    doc.add_heading(clean(title), level=0)
+    _banner(doc, banner_label, banner)
+    return doc
+
+
+def _saved(doc: Any) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
