@@ -137,7 +137,7 @@ def _lens_table(doc: Any, s: Statement) -> None:
 
 def response_docx(response: ConsultationResponse) -> bytes:
     """A .docx file's bytes for a drafted consultation response: a heading per question."""
-    from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
+    from sendreview.render.respond_words import WORDING_NOTES, tick_line, to_do_line, trimmed_line, word_line
 
     r = response
     doc = _opened(r.title, r.organisation, r.banner_label, r.banner)
@@ -153,7 +153,7 @@ def response_docx(response: ConsultationResponse) -> bytes:
         if tick := tick_line(a):
             doc.add_paragraph().add_run(clean(tick)).bold = True
         if a.to_do:
-            doc.add_paragraph().add_run(clean(a.to_do[:1].upper() + a.to_do[1:]) + ".").bold = True
+            doc.add_paragraph().add_run(clean(to_do_line(a))).bold = True
         if a.text:
             doc.add_paragraph(clean(a.text))
         doc.add_paragraph().add_run(word_line(a)).italic = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sendreview.analysis.respond import ConsultationResponse, Guide
 from sendreview.in_words import written
 from sendreview.render.jsontext import json_pieces
-from sendreview.render.respond_words import WORDING_NOTES, tick_line, trimmed_line, word_line
+from sendreview.render.respond_words import WORDING_NOTES, tick_line, to_do_line, trimmed_line, word_line
 from sendreview.text import clean, markdown
 
 
@@ -34,7 +34,7 @@ def response_markdown(response: ConsultationResponse) -> str:
         if tick := tick_line(a):
             out += [f"**{markdown(tick)}**", ""]
         if a.to_do:
-            out += [f"**{markdown(a.to_do[:1].upper() + a.to_do[1:])}.**", ""]
+            out += [f"**{markdown(to_do_line(a))}**", ""]
         if a.text:
             out += [markdown(a.text), ""]
         out += [f"*{word_line(a)}*", ""]
@@ -61,7 +61,7 @@ def response_text(response: ConsultationResponse) -> str:
         if tick := tick_line(a):
             out += [clean(tick), ""]
         if a.to_do:
-            out += [clean(a.to_do[:1].upper() + a.to_do[1:]) + ".", ""]
+            out += [clean(to_do_line(a)), ""]
         if a.text:
             out += [clean(a.text), ""]
         out += [word_line(a), ""]

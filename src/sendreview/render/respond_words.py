@@ -37,5 +37,10 @@ _POSITION_WORDS = {
 }
 
 
+def to_do_line(answer: Answer) -> str:
+    """What is left for the forum to do on this answer, as a sentence ('' when nothing is)."""
+    return f"{answer.to_do[:1].upper()}{answer.to_do[1:]}." if answer.to_do else ""
+
+
 def trimmed_line(answer: Answer) -> str:
     return f"Trimmed to fit the limit; left out: {'; '.join(answer.left_out)}." if answer.trimmed else ""
