@@ -577,11 +577,8 @@ def lazy(target: str) -> Render:
     return render
 
 
-def json_text(model: Any) -> Iterator[str]:
-    """A result as JSON, the same way for every command (in pieces when it is long)."""
-    from sendreview.render.jsontext import json_pieces
-
-    return json_pieces(model)
+# A result as JSON, the same way for every command (in pieces when it is long).
+json_text = lazy("sendreview.render.jsontext:json_pieces")
 
 
 @dataclass(frozen=True)
